@@ -1,0 +1,117 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { checkRegisterSeat, editionInForce, seatsAllowed } from "./seats.js";
+import { signLicence } from "./sign-licence.js";
+import { makePayload, makeTestSigningKey } from "./test-support.js";
+import { verifyLicence, type LicenceCheck } from "./verify-licence.js";
+
+const checks: Record<string, LicenceCheck> = {};
+
+beforeAll(async () => {
+  const key = await makeTestSigningKey();
+  const document = await signLicence(makePayload({ registers: 3 }), key.privateKey);
+  const verify = (now: string, storeOrigin = "https://shop.example") =>
+    verifyLicence(document, {
+      publicKeys: { [key.keyId]: key.publicKey },
+      storeOrigin,
+      now: new Date(now),
+    });
+  checks.valid = await verify("2026-06-01T00:00:00Z");
+  checks.grace = await verify("2026-12-05T00:00:00Z");
+  checks.expired = await verify("2027-06-01T00:00:00Z");
+  checks.wrongStore = await verify("2026-06-01T00:00:00Z", "https://other.example");
+  checks.malformed = await verifyLicence("{}", {
+    publicKeys: {},
+    storeOrigin: "",
+    now: new Date(),
+  });
+});
+
+describe("seatsAllowed", () => {
+  it("gives the licensed registers while valid or in grace", () => {
+    expect(checks.valid?.status).toBe("valid");
+    expect(seatsAllowed(checks.valid)).toBe(3);
+    expect(checks.grace?.status).toBe("grace");
+    expect(seatsAllowed(checks.grace)).toBe(3);
+  });
+
+  it("falls back to one register otherwise", () => {
+    expect(seatsAllowed(undefined)).toBe(1);
+    expect(seatsAllowed(checks.expired)).toBe(1);
+    expect(seatsAllowed(checks.wrongStore)).toBe(1);
+    expect(seatsAllowed(checks.malformed)).toBe(1);
+  });
+
+  it("names the edition in force", () => {
+    expect(editionInForce(checks.valid)).toBe("pro");
+    expect(editionInForce(checks.expired)).toBe("community");
+    expect(editionInForce(undefined)).toBe("community");
+  });
+});
+
+describe("checkRegisterSeat", () => {
+  it("lets the first register sign in without a licence", () => {
+    const decision = checkRegisterSeat({
+      check: undefined,
+      register: "front",
+      registersSignedIn: [],
+    });
+
+    expect(decision).toEqual({ allowed: true, seats: 1 });
+  });
+
+  it("rejects a second register without a licence", () => {
+    const decision = checkRegisterSeat({
+      check: undefined,
+      register: "back",
+      registersSignedIn: ["front"],
+    });
+
+    expect(decision.allowed).toBe(false);
+    if (decision.allowed) return;
+    expect(decision.message).toBe(
+      'register "back" cannot sign in: the community edition allows 1 register and "front" ' +
+        "is signed in; sign out a register first, or activate a licence key with more registers",
+    );
+  });
+
+  it("keeps the seat of a register already signed in", () => {
+    const decision = checkRegisterSeat({
+      check: undefined,
+      register: "front",
+      registersSignedIn: ["front", "back"],
+    });
+
+    expect(decision.allowed).toBe(true);
+  });
+
+  it("allows up to the licensed registers", () => {
+    const signedIn = ["r1", "r2"];
+    expect(
+      checkRegisterSeat({ check: checks.valid, register: "r3", registersSignedIn: signedIn }),
+    ).toEqual({ allowed: true, seats: 3 });
+
+    const full = checkRegisterSeat({
+      check: checks.valid,
+      register: "r4",
+      registersSignedIn: ["r1", "r2", "r3", "r2"],
+    });
+    expect(full.allowed).toBe(false);
+    if (full.allowed) return;
+    expect(full.message).toContain("licence L-123 allows 3 registers and");
+    expect(full.message).toContain('"r1", "r2", "r3" are signed in');
+  });
+
+  it("explains why an expired licence gives one seat", () => {
+    const decision = checkRegisterSeat({
+      check: checks.expired,
+      register: "r2",
+      registersSignedIn: ["r1"],
+    });
+
+    expect(decision.allowed).toBe(false);
+    if (decision.allowed) return;
+    expect(decision.message).toContain("the community edition allows 1 register");
+    expect(decision.message).toContain("Licence: licence L-123 expired on 2026-12-01");
+  });
+});
