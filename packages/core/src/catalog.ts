@@ -132,6 +132,40 @@ export interface TaxRate {
   taxClass: string;
 }
 
+export type CouponDiscountType = "percent" | "fixed_cart" | "fixed_product";
+
+/**
+ * A WooCommerce coupon. Amounts stay decimal strings as WooCommerce sends them ("10.00"); for a
+ * `percent` coupon `amount` is the percentage. Empty or "0.00" minimum and maximum mean no limit.
+ */
+export interface Coupon {
+  id: number;
+  /** Coupon code as WooCommerce stores it (lower case). */
+  code: string;
+  discountType: CouponDiscountType;
+  amount: string;
+  /** Expiry instant in UTC ("2027-01-03T23:59:59"), or null when the coupon never expires. */
+  dateExpiresGmt: string | null;
+  usageCount: number;
+  usageLimit: number | null;
+  usageLimitPerUser: number | null;
+  limitUsageToXItems: number | null;
+  individualUse: boolean;
+  productIds: number[];
+  excludedProductIds: number[];
+  productCategories: number[];
+  excludedProductCategories: number[];
+  excludeSaleItems: boolean;
+  minimumAmount: string;
+  maximumAmount: string;
+  /** Allowed billing emails; `*` matches any run of characters. Empty allows everyone. */
+  emailRestrictions: string[];
+  /** Emails or user ids (as strings) of each use, one entry per use. */
+  usedBy: string[];
+  freeShipping: boolean;
+  dateModifiedGmt: string;
+}
+
 /** Names of the collections that pos/v1 snapshots and the change feed carry. */
 export const catalogCollections = [
   "products",
@@ -140,5 +174,6 @@ export const catalogCollections = [
   "tags",
   "customers",
   "tax_rates",
+  "coupons",
 ] as const;
 export type CatalogCollection = (typeof catalogCollections)[number];
