@@ -2,6 +2,7 @@ import { Dexie, type Table } from "dexie";
 import type {
   CatalogCollection,
   Category,
+  Coupon,
   Customer,
   Product,
   Tag,
@@ -10,7 +11,7 @@ import type {
 } from "@pos/core";
 
 /**
- * Where the pull of one collection stands. `seedAfter` is the last id stored from snapshots;
+ * Position of the pull of one collection. `seedAfter` is the last id stored from snapshots;
  * `feedSeq` is the change-feed sequence the stored records are current to. Both move only in
  * the IndexedDB transaction that stores the records they cover.
  */
@@ -22,6 +23,14 @@ export interface Checkpoint {
   /** The server's count of records in this collection when last asked. */
   serverTotal: number | null;
   updatedAtMs: number;
+  /**
+   * WooCommerce path only: the newest `date_modified_gmt` stored and the highest id stored at
+   * that instant, so the next `modified_after` poll skips what is already stored.
+   */
+  modifiedAfterGmt?: string;
+  modifiedAfterId?: number;
+  /** WooCommerce path only: the next `page` of the seed listing. */
+  seedPage?: number;
 }
 
 export interface MetaEntry {
@@ -35,14 +44,17 @@ export interface MetaEntry {
  * till looks up exactly (SKU, barcode, parent, email): each index slows the seed's bulk writes.
  */
 export class CatalogDb extends Dexie {
-  products!: Table<Product, number>;
-  variations!: Table<Variation, number>;
-  categories!: Table<Category, number>;
-  tags!: Table<Tag, number>;
-  customers!: Table<Customer, number>;
-  taxRates!: Table<TaxRate, number>;
-  checkpoints!: Table<Checkpoint, CatalogCollection>;
-  meta!: Table<MetaEntry, string>;
+  // `declare`, not `!`: with ES2022 class fields a plain field would overwrite the table that
+  // Dexie's version().stores() has just set on the instance with undefined.
+  declare products: Table<Product, number>;
+  declare variations: Table<Variation, number>;
+  declare categories: Table<Category, number>;
+  declare tags: Table<Tag, number>;
+  declare customers: Table<Customer, number>;
+  declare taxRates: Table<TaxRate, number>;
+  declare coupons: Table<Coupon, number>;
+  declare checkpoints: Table<Checkpoint, CatalogCollection>;
+  declare meta: Table<MetaEntry, string>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -56,6 +68,8 @@ export class CatalogDb extends Dexie {
       checkpoints: "collection",
       meta: "key",
     });
+    // Version 2 adds coupons, looked up by code when the cashier types one.
+    this.version(2).stores({ coupons: "id, code" });
   }
 }
 

@@ -1,0 +1,133 @@
+import { z } from "zod";
+import { catalogCollections, type CatalogCollection } from "@pos/core";
+import { catalogCollectionSchema } from "@pos/woo";
+import type { CatalogDb, Checkpoint } from "./catalog-db.js";
+import { allCatalogTables, tableOf } from "./catalog-tables.js";
+
+const checkpointSchema = z.object({
+  collection: catalogCollectionSchema,
+  phase: z.enum(["seeding", "following"]),
+  seedAfter: z.number().int().nonnegative(),
+  feedSeq: z.number().int().nonnegative(),
+  serverTotal: z.number().int().nonnegative().nullable(),
+  updatedAtMs: z.number(),
+  modifiedAfterGmt: z.string().optional(),
+  modifiedAfterId: z.number().int().optional(),
+  seedPage: z.number().int().positive().optional(),
+}) satisfies z.ZodType<Checkpoint>;
+
+/**
+ * Reads every checkpoint back with its schema. A stored checkpoint that fails the schema is
+ * dropped, so its collection seeds again instead of resuming from a wrong place.
+ */
+export async function readCheckpoints(db: CatalogDb): Promise<Map<CatalogCollection, Checkpoint>> {
+  const rows = await db.checkpoints.toArray();
+  const checkpoints = new Map<CatalogCollection, Checkpoint>();
+  for (const row of rows) {
+    const parsed = checkpointSchema.safeParse(row);
+    if (parsed.success) checkpoints.set(parsed.data.collection, parsed.data);
+  }
+  return checkpoints;
+}
+
+/**
+ * Creates a seeding checkpoint at change-feed sequence `head` for each collection that has none
+ * (or an unreadable one). Records written after `head` reach the till through the change feed.
+ */
+export async function startSeed(db: CatalogDb, head: number, nowMs: number): Promise<void> {
+  await db.transaction("rw", db.checkpoints, async () => {
+    const existing = await readCheckpoints(db);
+    const missing = catalogCollections.filter((collection) => !existing.has(collection));
+    await db.checkpoints.bulkPut(
+      missing.map((collection) => ({
+        collection,
+        phase: "seeding",
+        seedAfter: 0,
+        feedSeq: head,
+        serverTotal: null,
+        updatedAtMs: nowMs,
+      })),
+    );
+  });
+}
+
+export interface SnapshotPageWrite {
+  collection: CatalogCollection;
+  records: { id: number }[];
+  /** The id to continue after, or null when this was the last page. */
+  nextAfter: number | null;
+  total: number;
+  nowMs: number;
+}
+
+/** Stores one snapshot page and moves its checkpoint in the same transaction. */
+export async function storeSnapshotPage(db: CatalogDb, page: SnapshotPageWrite): Promise<void> {
+  const table = tableOf(db, page.collection);
+  await db.transaction("rw", table, db.checkpoints, async () => {
+    const checkpoint = await db.checkpoints.get(page.collection);
+    if (!checkpoint) {
+      throw new Error(`no checkpoint for ${page.collection}; start the seed before storing pages`);
+    }
+    await table.bulkPut(page.records);
+    const lastId = page.records.at(-1)?.id ?? checkpoint.seedAfter;
+    await db.checkpoints.put({
+      ...checkpoint,
+      phase: page.nextAfter === null ? "following" : "seeding",
+      seedAfter: page.nextAfter ?? lastId,
+      serverTotal: page.total,
+      updatedAtMs: page.nowMs,
+    });
+  });
+}
+
+export interface FeedChange {
+  seq: number;
+  collection: CatalogCollection;
+  id: number;
+  deleted: boolean;
+  record?: { id: number };
+}
+
+export interface AppliedChanges {
+  stored: number;
+  deleted: number;
+}
+
+/**
+ * Applies a batch of the change feed and moves every checkpoint's `feedSeq` to `next` in one
+ * transaction. A change at or below a collection's `feedSeq` is already covered and skipped.
+ */
+export async function applyFeedChanges(
+  db: CatalogDb,
+  changes: FeedChange[],
+  next: number,
+  nowMs: number,
+): Promise<AppliedChanges> {
+  const counts = { stored: 0, deleted: 0 };
+  await db.transaction("rw", [...allCatalogTables(db), db.checkpoints], async () => {
+    const checkpoints = await readCheckpoints(db);
+    for (const change of changes) {
+      const coveredTo = checkpoints.get(change.collection)?.feedSeq ?? 0;
+      if (change.seq <= coveredTo) continue;
+      await applyOne(db, change, counts);
+    }
+    const moved = [...checkpoints.values()].map((checkpoint) => ({
+      ...checkpoint,
+      feedSeq: Math.max(checkpoint.feedSeq, next),
+      updatedAtMs: nowMs,
+    }));
+    await db.checkpoints.bulkPut(moved);
+  });
+  return counts;
+}
+
+async function applyOne(db: CatalogDb, change: FeedChange, counts: AppliedChanges) {
+  const table = tableOf(db, change.collection);
+  if (change.deleted || !change.record) {
+    await table.delete(change.id);
+    counts.deleted++;
+    return;
+  }
+  await table.put(change.record);
+  counts.stored++;
+}
