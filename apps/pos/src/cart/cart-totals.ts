@@ -1,0 +1,100 @@
+import {
+  applyLineDiscountPercent,
+  cartDiscountFee,
+  computeCartTotals,
+  toMoney,
+  type CartInput,
+  type CartLineInput,
+  type FeeInput,
+  type OrderTotals,
+  type TaxLocation,
+  type TaxRate,
+  type TotalsSettings,
+} from "@pos/core";
+import type { PosStore } from "@pos/woo";
+import type { CartAdjustment, CartLine, StoredOrder } from "../db/stored-order.js";
+
+export interface TotalsContext {
+  store: PosStore;
+  taxRates: readonly TaxRate[];
+}
+
+export interface CartTotals {
+  input: CartInput;
+  totals: OrderTotals;
+}
+
+/**
+ * Totals an order with core's WooCommerce rules, taxed at the store's base address as for a
+ * counter sale. The cart discount or fee is a fee line, as WooCommerce records it.
+ */
+export function totalOrder(order: StoredOrder, context: TotalsContext): CartTotals {
+  const settings = totalsSettings(context.store);
+  const location = storeLocation(context.store);
+  const lines = order.lines.map((line) => lineInput(line, settings.decimals));
+  const withoutFees: CartInput = { lines, fees: [], shipping: [], coupons: [] };
+  const base = computeCartTotals(withoutFees, settings, context.taxRates, location);
+
+  const fee = order.adjustment && adjustmentFee(order.adjustment, base, settings.pricesIncludeTax);
+  if (!fee) return { input: withoutFees, totals: base };
+
+  const input: CartInput = { ...withoutFees, fees: [fee] };
+  return { input, totals: computeCartTotals(input, settings, context.taxRates, location) };
+}
+
+/** Returns the unit price the line sells at: the cashier's price or the catalogue's, less its discount. */
+export function lineUnitPrice(line: CartLine, decimals: number) {
+  const price = toMoney(line.priceOverrideMinor ?? line.catalogPriceMinor);
+  if (line.discountBasisPoints === 0) return price;
+  return applyLineDiscountPercent(price, line.discountBasisPoints / 100, decimals);
+}
+
+function lineInput(line: CartLine, decimals: number): CartLineInput {
+  return {
+    key: line.lineId,
+    productId: line.productId,
+    variationId: line.variationId ?? 0,
+    quantity: line.quantity,
+    unitPrice: lineUnitPrice(line, decimals),
+    regularUnitPrice: toMoney(line.catalogPriceMinor),
+    onSale: line.onSale || line.priceOverrideMinor !== null || line.discountBasisPoints > 0,
+    taxStatus: line.taxStatus,
+    taxClass: line.taxClass,
+    categoryIds: line.categoryIds,
+  };
+}
+
+function adjustmentFee(
+  adjustment: CartAdjustment,
+  totals: OrderTotals,
+  pricesIncludeTax: boolean,
+): FeeInput | null {
+  if (adjustment.value === 0) return null;
+  if (adjustment.kind === "fee") {
+    const amount = toMoney(adjustment.value);
+    return { key: "fee", name: "Fee", amount, taxable: false, taxClass: "" };
+  }
+  const discount =
+    adjustment.basis === "amount"
+      ? { kind: "amount" as const, amount: toMoney(adjustment.value) }
+      : { kind: "percent" as const, percent: adjustment.value / 100 };
+  // The totals were worked out without fees, so the cart tax is the tax on the lines alone.
+  const base = { itemsTotal: totals.itemsTotal, itemsTax: totals.cartTax, pricesIncludeTax };
+  return cartDiscountFee(discount, base);
+}
+
+export function totalsSettings(store: PosStore): TotalsSettings {
+  return {
+    decimals: store.decimals,
+    pricesIncludeTax: store.prices_include_tax,
+    roundTaxAtSubtotal: store.tax_round_at_subtotal,
+    calcTaxes: store.calc_taxes,
+    couponsSequential: store.coupons_sequential,
+  };
+}
+
+/** Returns the store's base address, where counter sales are taxed. */
+export function storeLocation(store: PosStore): TaxLocation {
+  const { country, state, postcode, city } = store.address;
+  return { country, state, postcode, city };
+}

@@ -1,0 +1,153 @@
+import type { SalesDb } from "../db/sales-db.js";
+import {
+  parseStoredOrder,
+  storedOrderVersion,
+  type OrderPayment,
+  type OrderReceipt,
+  type StoredOrder,
+} from "../db/stored-order.js";
+import type { CartAction } from "./cart-action.js";
+import { reduceCart } from "./cart-reducer.js";
+
+export interface OrderStoreOptions {
+  nowMs?: () => number;
+  randomUuid?: () => string;
+}
+
+const currentOrderKey = "currentOrder";
+
+/**
+ * Open and completed orders in the sales database. Every method writes to IndexedDB and
+ * resolves only after the transaction committed, so the screen shows nothing unsaved.
+ */
+export class OrderStore {
+  private readonly nowMs: () => number;
+  private readonly randomUuid: () => string;
+
+  constructor(
+    private readonly db: SalesDb,
+    options: OrderStoreOptions = {},
+  ) {
+    this.nowMs = options.nowMs ?? Date.now;
+    this.randomUuid = options.randomUuid ?? (() => crypto.randomUUID());
+  }
+
+  /** Returns the order on screen, creating an empty one when there is none. */
+  async current(): Promise<StoredOrder> {
+    return this.db.transaction("rw", this.db.orders, this.db.settings, async () => {
+      const setting = await this.db.settings.get(currentOrderKey);
+      const row =
+        typeof setting?.value === "string" ? await this.db.orders.get(setting.value) : null;
+      if (row) {
+        const order = parseStoredOrder(row);
+        if (order.status === "pos-open") return order;
+      }
+      return this.startOrderInTransaction();
+    });
+  }
+
+  /** Applies a cashier action to an open order and returns the saved order. */
+  async apply(clientUuid: string, action: CartAction): Promise<StoredOrder> {
+    return this.db.transaction("rw", this.db.orders, async () => {
+      const order = await this.get(clientUuid);
+      const next = reduceCart(order, action, { nowMs: this.nowMs(), newLineId: this.randomUuid });
+      await this.db.orders.put(next);
+      return next;
+    });
+  }
+
+  /** Sets the order on screen aside and starts an empty one. */
+  async park(clientUuid: string): Promise<StoredOrder> {
+    return this.db.transaction("rw", this.db.orders, this.db.settings, async () => {
+      const order = await this.get(clientUuid);
+      await this.db.orders.put({ ...order, parkedAtMs: this.nowMs() });
+      return this.startOrderInTransaction();
+    });
+  }
+
+  /** Brings a parked order back on screen, parking the one there if it has lines. */
+  async resume(clientUuid: string, onScreenUuid: string | null): Promise<StoredOrder> {
+    return this.db.transaction("rw", this.db.orders, this.db.settings, async () => {
+      if (onScreenUuid && onScreenUuid !== clientUuid) await this.setAside(onScreenUuid);
+
+      const order = await this.get(clientUuid);
+      const resumed = { ...order, parkedAtMs: null, updatedAtMs: this.nowMs() };
+      await this.db.orders.put(resumed);
+      await this.db.settings.put({ key: currentOrderKey, value: clientUuid });
+      return resumed;
+    });
+  }
+
+  /** Marks an order paid and completed with the server's id and number. */
+  async complete(
+    clientUuid: string,
+    payment: OrderPayment,
+    receipt: OrderReceipt,
+  ): Promise<StoredOrder> {
+    return this.db.transaction("rw", this.db.orders, async () => {
+      const order = await this.get(clientUuid);
+      const completed: StoredOrder = {
+        ...order,
+        status: "completed",
+        parkedAtMs: null,
+        payment,
+        receipt,
+        updatedAtMs: this.nowMs(),
+      };
+      await this.db.orders.put(completed);
+      return completed;
+    });
+  }
+
+  /** Starts an empty order and puts it on screen. */
+  async startOrder(): Promise<StoredOrder> {
+    return this.db.transaction("rw", this.db.orders, this.db.settings, () =>
+      this.startOrderInTransaction(),
+    );
+  }
+
+  /** Returns the open orders, newest change first. */
+  async listOpen(): Promise<StoredOrder[]> {
+    const rows = await this.db.orders.where("status").equals("pos-open").toArray();
+    return rows.map(parseStoredOrder).sort((a, b) => b.updatedAtMs - a.updatedAtMs);
+  }
+
+  /** Returns the order with this client UUID; raises when there is none. */
+  async get(clientUuid: string): Promise<StoredOrder> {
+    const row = await this.db.orders.get(clientUuid);
+    if (!row) throw new Error(`order ${clientUuid} is not on this till; it may have been removed`);
+    return parseStoredOrder(row);
+  }
+
+  private async setAside(clientUuid: string): Promise<void> {
+    const order = await this.get(clientUuid);
+    if (order.status !== "pos-open") return;
+
+    // An empty order on screen is dropped instead of parked, so the list contains real sales only.
+    if (order.lines.length === 0 && order.customer === null) {
+      await this.db.orders.delete(clientUuid);
+      return;
+    }
+    await this.db.orders.put({ ...order, parkedAtMs: this.nowMs() });
+  }
+
+  private async startOrderInTransaction(): Promise<StoredOrder> {
+    const nowMs = this.nowMs();
+    const order: StoredOrder = {
+      formatVersion: storedOrderVersion,
+      clientUuid: this.randomUuid(),
+      status: "pos-open",
+      createdAtMs: nowMs,
+      updatedAtMs: nowMs,
+      parkedAtMs: null,
+      customer: null,
+      lines: [],
+      adjustment: null,
+      payment: null,
+      receipt: null,
+    };
+    await this.db.orders.put(order);
+    await this.db.settings.put({ key: currentOrderKey, value: order.clientUuid });
+    return order;
+  }
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { totalOrder } from "../cart/cart-totals.js";
+import { emptyOrder, newLine } from "../cart/test-orders.js";
+import type { StoredOrder } from "../db/stored-order.js";
+import { buildOrderRequest, clientUuidMetaKey } from "./order-request.js";
+import { cashPayment } from "./submit-order.js";
+import { taxRate, testStore } from "./test-store.js";
+
+function orderWith(lines: StoredOrder["lines"], adjustment: StoredOrder["adjustment"] = null) {
+  return { ...emptyOrder(), lines, adjustment };
+}
+
+const line = (id: string, overrides: Parameters<typeof newLine>[0], quantity = 1) => ({
+  ...newLine(overrides),
+  lineId: id,
+  quantity,
+});
+
+describe("totalOrder", () => {
+  it("rounds exclusive tax per line", () => {
+    const order = orderWith([line("a", { catalogPriceMinor: 46_900 })]);
+    const { totals } = totalOrder(order, { store: testStore, taxRates: [taxRate("7.5000")] });
+
+    expect(totals.totalTax).toBe(3518);
+    expect(totals.total).toBe(50_418);
+  });
+
+  it("sells at the edited price less the line discount", () => {
+    const order = orderWith([
+      line("a", { catalogPriceMinor: 1800, priceOverrideMinor: 1600, discountBasisPoints: 1000 }),
+    ]);
+    const { totals } = totalOrder(order, { store: testStore, taxRates: [] });
+
+    expect(totals.total).toBe(1440);
+  });
+
+  it("takes a cart discount off as a negative fee", () => {
+    const order = orderWith([line("a", { catalogPriceMinor: 2000 })], {
+      kind: "discount",
+      basis: "amount",
+      value: 500,
+    });
+    const { input, totals } = totalOrder(order, { store: testStore, taxRates: [] });
+
+    expect(input.fees).toHaveLength(1);
+    expect(totals.total).toBe(1500);
+  });
+
+  it("adds a fee", () => {
+    const order = orderWith([line("a", { catalogPriceMinor: 2000 })], {
+      kind: "fee",
+      basis: "amount",
+      value: 250,
+    });
+    const { totals } = totalOrder(order, { store: testStore, taxRates: [] });
+
+    expect(totals.total).toBe(2250);
+  });
+});
+
+describe("buildOrderRequest", () => {
+  it("sends explicit ex-tax line values and the client UUID", () => {
+    const order = orderWith([
+      line("a", { catalogPriceMinor: 46_900 }),
+      line("b", { productId: 20, variationId: 21, catalogPriceMinor: 4500 }, 2),
+    ]);
+    const { input, totals } = totalOrder(order, { store: testStore, taxRates: [taxRate("7.5")] });
+    const body = buildOrderRequest(order, input, totals, 2);
+
+    expect(body).toEqual({
+      status: "completed",
+      payment_method: "pos_cash",
+      payment_method_title: "Cash",
+      set_paid: true,
+      meta_data: [{ key: clientUuidMetaKey, value: order.clientUuid }],
+      line_items: [
+        { product_id: 10, quantity: 1, subtotal: "469.000000", total: "469.000000" },
+        {
+          product_id: 20,
+          variation_id: 21,
+          quantity: 2,
+          subtotal: "90.000000",
+          total: "90.000000",
+        },
+      ],
+      fee_lines: [],
+    });
+  });
+
+  it("sends inclusive prices as 6-decimal nets", () => {
+    const store = { ...testStore, prices_include_tax: true };
+    const order = orderWith([line("a", { catalogPriceMinor: 13_995 })]);
+    const { input, totals } = totalOrder(order, { store, taxRates: [taxRate("19")] });
+    const body = buildOrderRequest(order, input, totals, 2);
+
+    expect(body.line_items[0]?.total).toBe("117.605042");
+    expect(totals.total).toBe(13_995);
+  });
+
+  it("names the attached customer", () => {
+    const order = { ...orderWith([line("a", {})]), customer: { id: 7, name: "Ana" } };
+    const { input, totals } = totalOrder(order, { store: testStore, taxRates: [] });
+
+    expect(buildOrderRequest(order, input, totals, 2).customer_id).toBe(7);
+  });
+});
+
+describe("cashPayment", () => {
+  it("returns the change", () => {
+    expect(cashPayment(1840, 2000)).toEqual({
+      method: "pos_cash",
+      tenderedMinor: 2000,
+      changeMinor: 160,
+    });
+  });
+
+  it("rejects too little cash", () => {
+    expect(() => cashPayment(1840, 1000)).toThrow(/less than the order total/);
+  });
+});

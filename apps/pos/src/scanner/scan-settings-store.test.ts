@@ -1,0 +1,45 @@
+import "fake-indexeddb/auto";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SalesDb } from "../db/sales-db.js";
+import { defaultScanSettings } from "./scan-detector.js";
+import { loadScanSettings, saveScanSettings } from "./scan-settings-store.js";
+
+let db: SalesDb;
+
+beforeEach(() => {
+  db = new SalesDb(`sales-test-${crypto.randomUUID()}`);
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+describe("scan settings", () => {
+  it("start at the defaults", async () => {
+    expect(await loadScanSettings(db)).toEqual(defaultScanSettings);
+  });
+
+  it("survive a save and reload", async () => {
+    await saveScanSettings(db, { maxKeyGapMs: 30, minLength: 6 });
+
+    expect(await loadScanSettings(db)).toEqual({ maxKeyGapMs: 30, minLength: 6 });
+  });
+
+  it.each([
+    ["a gap of 0 ms", { maxKeyGapMs: 0, minLength: 4 }],
+    ["a fractional gap", { maxKeyGapMs: 12.5, minLength: 4 }],
+    ["a minimum length of 0", { maxKeyGapMs: 50, minLength: 0 }],
+    ["a missing gap", { maxKeyGapMs: Number.NaN, minLength: 4 }],
+  ])("reject %s and keep the old ones", async (_name, settings) => {
+    await saveScanSettings(db, { maxKeyGapMs: 30, minLength: 6 });
+
+    await expect(saveScanSettings(db, settings)).rejects.toThrow(/scanner settings are invalid/);
+    expect(await loadScanSettings(db)).toEqual({ maxKeyGapMs: 30, minLength: 6 });
+  });
+
+  it("fall back to the defaults when the stored row is damaged", async () => {
+    await db.settings.put({ key: "scanSettings", value: { maxKeyGapMs: "fast" } });
+
+    expect(await loadScanSettings(db)).toEqual(defaultScanSettings);
+  });
+});

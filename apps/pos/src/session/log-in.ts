@@ -1,0 +1,52 @@
+import { PosApi, WooClient, type PosTokens } from "@pos/woo";
+import { sessionVersion, type Session } from "./session.js";
+
+export interface LogInInput {
+  storeUrl: string;
+  username: string;
+  password: string;
+}
+
+/** Logs in at the store and reads its settings; the till needs both before it can sell. */
+export async function logIn(input: LogInInput, nowMs = Date.now()): Promise<Session> {
+  const storeUrl = normaliseStoreUrl(input.storeUrl);
+  const anonymous = new PosApi(new WooClient({ baseUrl: storeUrl, maxAttempts: 1 }));
+  const tokens = await anonymous.login({ username: input.username, password: input.password });
+
+  const bearer = new WooClient({
+    baseUrl: storeUrl,
+    auth: { kind: "bearer", getToken: () => tokens.access_token },
+  });
+  const store = await new PosApi(bearer).store();
+  return {
+    formatVersion: sessionVersion,
+    storeUrl,
+    ...tokenFields(tokens, nowMs),
+    user: tokens.user,
+    store,
+  };
+}
+
+/** The session's token fields from a login or refresh reply. */
+export function tokenFields(tokens: PosTokens, nowMs: number) {
+  return {
+    accessToken: tokens.access_token,
+    refreshToken: tokens.refresh_token,
+    accessExpiresAtMs: nowMs + tokens.expires_in * 1000,
+  };
+}
+
+/** Checks a typed store address and returns its origin and path, without a trailing slash. */
+export function normaliseStoreUrl(input: string): string {
+  const trimmed = input.trim();
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    throw new Error(`store address "${trimmed}" is invalid: enter it as https://shop.example`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new Error(`store address "${trimmed}" must start with https:// or http://`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}

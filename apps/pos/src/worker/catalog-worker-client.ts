@@ -1,0 +1,114 @@
+import type { CatalogHit, CatalogQuery } from "../search/catalog-index.js";
+import type { CollectionStatus, WorkerEvent, WorkerRequest } from "./worker-protocol.js";
+
+export interface SyncStatus {
+  collections: CollectionStatus[];
+  lastError: string | null;
+}
+
+type Listener = () => void;
+
+/** True once every collection is stored in full and follows the change feed. */
+export function isCatalogComplete(status: SyncStatus): boolean {
+  return status.collections.length > 0 && status.collections.every((entry) => entry.complete);
+}
+
+/**
+ * The page's side of the catalogue worker: search requests matched to their results, the sync
+ * progress as a snapshot that React can subscribe to, and requests to sync now.
+ */
+export class CatalogWorkerClient {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, (hits: CatalogHit[]) => void>();
+  private readonly listeners = new Set<Listener>();
+  private readonly indexListeners = new Set<Listener>();
+  private nextRequestId = 1;
+  private status: SyncStatus = { collections: [], lastError: null };
+
+  constructor(
+    private readonly catalogDbName: string,
+    private readonly onRequestOutcome: (ok: boolean, durationMs: number) => void,
+    /** Called once per distinct sync error, so a failing sync does not flood the log. */
+    private readonly onSyncError: (message: string) => void = () => {},
+  ) {}
+
+  /** Starts the worker, which opens the catalogue, builds the index and starts syncing. */
+  start(): void {
+    if (this.worker) return;
+    this.worker = new Worker(new URL("./catalog-worker.ts", import.meta.url), { type: "module" });
+    this.worker.onmessage = (message: MessageEvent<WorkerEvent>) => this.receive(message.data);
+    this.send({ type: "start", catalogDbName: this.catalogDbName });
+  }
+
+  search(query: CatalogQuery): Promise<CatalogHit[]> {
+    const requestId = this.nextRequestId++;
+    return new Promise((resolve) => {
+      this.pending.set(requestId, resolve);
+      this.send({ type: "search", requestId, query });
+    });
+  }
+
+  syncNow(): void {
+    this.send({ type: "syncNow" });
+  }
+
+  /** Returns the latest sync status, the same object until the status changes. */
+  readonly getStatus = (): SyncStatus => this.status;
+
+  readonly subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Calls `listener` whenever the search index changed, so open results can be refreshed. */
+  onIndexChange(listener: Listener): () => void {
+    this.indexListeners.add(listener);
+    return () => this.indexListeners.delete(listener);
+  }
+
+  /** Stops the worker. Searches still waiting resolve with no results. */
+  stop(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    for (const resolve of this.pending.values()) resolve([]);
+    this.pending.clear();
+  }
+
+  private receive(event: WorkerEvent): void {
+    switch (event.type) {
+      case "searchResult":
+        this.pending.get(event.requestId)?.(event.hits);
+        this.pending.delete(event.requestId);
+        return;
+      case "indexChanged":
+        for (const listener of this.indexListeners) listener();
+        return;
+      case "progress":
+        this.setStatus({ ...this.status, collections: event.collections });
+        return;
+      case "syncIdle":
+        if (this.status.lastError !== null) this.setStatus({ ...this.status, lastError: null });
+        return;
+      case "syncError":
+        if (event.message !== this.status.lastError) this.onSyncError(event.message);
+        this.setStatus({ ...this.status, lastError: event.message });
+        return;
+      case "requestOutcome":
+        this.onRequestOutcome(event.ok, event.durationMs);
+        return;
+    }
+  }
+
+  private setStatus(status: SyncStatus): void {
+    this.status = status;
+    for (const listener of this.listeners) listener();
+  }
+
+  private send(request: WorkerRequest): void {
+    if (!this.worker) {
+      if (request.type === "search") this.pending.get(request.requestId)?.([]);
+      return;
+    }
+    this.worker.postMessage(request);
+  }
+}

@@ -1,0 +1,133 @@
+import { CatalogDb, PosPull, SyncEngine } from "@pos/sync";
+import { PosApi, WooClient } from "@pos/woo";
+import { SalesDb } from "../db/sales-db.js";
+import { CatalogIndex } from "../search/catalog-index.js";
+import { feedIndexFromWrites, loadIndex } from "../search/index-feed.js";
+import { loadSession } from "../session/session.js";
+import { SessionTokens } from "../session/session-tokens.js";
+import type { WorkerEvent, WorkerRequest } from "./worker-protocol.js";
+
+/**
+ * The catalogue worker: runs the sync engine into the catalogue database and keeps the search
+ * index, so neither a large page of records nor a rebuild of the index blocks the page.
+ */
+// The project compiles against the DOM library, whose `self` is a Window. A worker's scope has
+// the same two members that this file uses.
+const scope = self as unknown as {
+  postMessage(message: WorkerEvent): void;
+  onmessage: ((message: MessageEvent<WorkerRequest>) => void) | null;
+};
+
+const index = new CatalogIndex();
+let engine: SyncEngine | null = null;
+let indexChangedQueued = false;
+
+function post(event: WorkerEvent): void {
+  scope.postMessage(event);
+}
+
+scope.onmessage = (message) => {
+  const request = message.data;
+  switch (request.type) {
+    case "start":
+      start(request.catalogDbName).catch((error: unknown) =>
+        post({ type: "syncError", kind: "start", message: describe(error) }),
+      );
+      return;
+    case "search":
+      post({
+        type: "searchResult",
+        requestId: request.requestId,
+        hits: index.query(request.query),
+        indexed: index.size,
+      });
+      return;
+    case "syncNow":
+      engine?.pokeNow();
+      return;
+  }
+};
+
+async function start(catalogDbName: string): Promise<void> {
+  if (engine) return;
+  const salesDb = new SalesDb();
+  const session = await loadSession(salesDb);
+  if (!session) throw new Error("no saved session: log in again to sync the catalogue");
+
+  const db = new CatalogDb(catalogDbName);
+  feedIndexFromWrites(db, index, announceIndexChange);
+  await loadIndex(db, index);
+  announceIndexChange();
+
+  const tokens = new SessionTokens(salesDb, session);
+  const client = new WooClient({ baseUrl: session.storeUrl, auth: tokens.auth });
+  client.onRequest((outcome) =>
+    post({ type: "requestOutcome", ok: outcome.ok, durationMs: outcome.latencyMs }),
+  );
+
+  const pull = new PosPull(new PosApi(client), { snapshotPageSize: 500, feedPageSize: 1000 });
+  engine = new SyncEngine({ db, pull });
+  engine.on("progress", () => void postProgress(engine));
+  engine.on("collectionComplete", () => void postProgress(engine));
+  engine.on("idle", () => {
+    post({ type: "syncIdle" });
+    void postProgress(engine);
+  });
+  engine.on("error", (event) =>
+    post({ type: "syncError", kind: event.kind, message: event.error.message }),
+  );
+  engine.start();
+  await postProgress(engine);
+}
+
+let progressRead: Promise<void> | null = null;
+let progressStale = false;
+
+/**
+ * Posts "x of y" for every collection. Reads run one at a time and a request during a read
+ * queues one more, because two overlapping reads can finish out of order and leave the page
+ * showing the older counts.
+ */
+function postProgress(current: SyncEngine | null): Promise<void> {
+  if (!current) return Promise.resolve();
+  if (progressRead) {
+    progressStale = true;
+    return progressRead;
+  }
+
+  progressRead = readAndPostProgress(current).finally(() => {
+    progressRead = null;
+    if (progressStale) {
+      progressStale = false;
+      void postProgress(current);
+    }
+  });
+  return progressRead;
+}
+
+async function readAndPostProgress(current: SyncEngine): Promise<void> {
+  const progress = await current.progress();
+  post({
+    type: "progress",
+    collections: progress.map(({ collection, stored, total, complete }) => ({
+      collection,
+      stored,
+      total,
+      complete,
+    })),
+  });
+}
+
+/** Coalesces index changes into one message per task, as a page of records is many writes. */
+function announceIndexChange(): void {
+  if (indexChangedQueued) return;
+  indexChangedQueued = true;
+  setTimeout(() => {
+    indexChangedQueued = false;
+    post({ type: "indexChanged", indexed: index.size });
+  }, 50);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
