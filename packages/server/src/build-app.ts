@@ -1,0 +1,139 @@
+import Fastify from "fastify";
+import type { FastifyInstance, FastifyServerOptions } from "fastify";
+import fastifySwagger from "@fastify/swagger";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import type { AppContext } from "./app-context.js";
+import { LoginRateLimiter } from "./auth/login-rate-limiter.js";
+import type { StoreDatabase } from "./db/store-database.js";
+import { installErrorHandlers } from "./http/error-handler.js";
+import { cacheControlFor, registerTillStatic, tillBuildExists } from "./http/till-static.js";
+import { parseQueryString } from "./http/parse-query-string.js";
+import { redactUrl } from "./http/redact-url.js";
+import { WooError } from "./http/woo-error.js";
+import { registerAuthRoutes } from "./routes/pos/auth-routes.js";
+import { registerStoreRoutes } from "./routes/pos/store-routes.js";
+import { registerSyncRoutes } from "./routes/pos/sync-routes.js";
+import { registerCatalogMiscRoutes } from "./routes/wc/catalog-misc-routes.js";
+import { registerCouponRoutes } from "./routes/wc/coupons-routes.js";
+import { registerCustomerRoutes } from "./routes/wc/customers-routes.js";
+import { registerOrderChangeRoutes } from "./routes/wc/order-changes-routes.js";
+import { registerOrderRoutes } from "./routes/wc/orders-routes.js";
+import { registerTaxRateWriteRoutes } from "./routes/wc/tax-rate-write-routes.js";
+import { registerSettingsRoutes } from "./routes/wc/settings-routes.js";
+import { registerProductReadRoutes } from "./routes/wc/products-read-routes.js";
+import { registerProductWriteRoutes } from "./routes/wc/products-write-routes.js";
+
+export interface BuildAppOptions {
+  store: StoreDatabase;
+  /** Fastify's logger option: false for none, true or pino options to log. */
+  logger?: FastifyServerOptions["logger"];
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+  /** Folder of the till's build (`apps/pos/dist`); null or a missing folder serves no till. */
+  tillDir?: string | null;
+  /**
+   * Trust `X-Forwarded-*` headers from a reverse proxy that terminates TLS, so consumer keys
+   * sent to it over https are accepted (Fastify's `trustProxy`). Default false.
+   */
+  trustProxy?: boolean;
+  /** Failed logins allowed per username and per address in `windowMs`. */
+  loginRateLimit?: {
+    windowMs: number;
+    maxFailuresPerUsername: number;
+    maxFailuresPerAddress: number;
+  };
+}
+
+/** Builds the store server: WooCommerce's wc/v3 API, the pos/v1 extensions and the till. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
+  const app = Fastify({
+    logger: withRedaction(options.logger ?? false),
+    requestIdHeader: "x-request-id",
+    trustProxy: options.trustProxy ?? false,
+    routerOptions: { querystringParser: parseQueryString },
+    bodyLimit: 10 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandlers(app);
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: "Store server: wc/v3 and pos/v1", version: "0.1.0" } },
+    transform: jsonSchemaTransform,
+  });
+  app.get("/wp-json/pos/v1/openapi.json", { schema: { hide: true } }, () => app.swagger());
+
+  const limits = options.loginRateLimit ?? {
+    windowMs: 15 * 60 * 1000,
+    maxFailuresPerUsername: 5,
+    maxFailuresPerAddress: 20,
+  };
+  const context: AppContext = {
+    store: options.store,
+    now,
+    loginRateLimiter: new LoginRateLimiter({ ...limits, now: () => now().getTime() }),
+  };
+
+  registerAuthRoutes(app, context);
+  registerStoreRoutes(app, context);
+  registerSyncRoutes(app, context);
+  registerProductReadRoutes(app, context);
+  registerProductWriteRoutes(app, context);
+  registerTaxRateWriteRoutes(app, context);
+  registerCatalogMiscRoutes(app, context);
+  registerCustomerRoutes(app, context);
+  registerOrderRoutes(app, context);
+  registerOrderChangeRoutes(app, context);
+  registerCouponRoutes(app, context);
+  registerSettingsRoutes(app, context);
+
+  const tillDir = options.tillDir ?? null;
+  const servesTill = tillDir !== null && tillBuildExists(tillDir);
+  if (servesTill) await registerTillStatic(app, tillDir);
+  installNotFoundHandler(app, servesTill);
+  return app;
+}
+
+/**
+ * Sends WooCommerce's `rest_no_route` for unknown paths, except that page routes of the till
+ * (GET, not under /wp-json, no file extension) get index.html so its router can handle them.
+ */
+function installNotFoundHandler(app: FastifyInstance, servesTill: boolean): void {
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith("/wp-json");
+    const isPage = request.method === "GET" && !/\.[a-z0-9]+(\?|$)/i.test(request.url);
+    if (!servesTill || isApi || !isPage) {
+      const error = new WooError(
+        404,
+        "rest_no_route",
+        "No route was found matching the URL and request method.",
+      );
+      return reply.status(404).send(error.toBody());
+    }
+    reply.header("Cache-Control", cacheControlFor("index.html"));
+    return reply.sendFile("index.html");
+  });
+}
+
+/**
+ * Adds a request serializer that logs the method, the URL with credential parameters redacted,
+ * and the client address: never a token, key or secret.
+ */
+function withRedaction(logger: FastifyServerOptions["logger"]): FastifyServerOptions["logger"] {
+  if (logger === false || logger === undefined) return false;
+  const base = logger === true ? {} : logger;
+  return {
+    ...base,
+    serializers: {
+      req: (request: { method: string; url: string; ip?: string }) => ({
+        method: request.method,
+        url: redactUrl(request.url),
+        remoteAddress: request.ip,
+      }),
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { sql } from "kysely";
+import { containsIgnoringCase } from "../db/like-pattern.js";
+import type { Kysely, SelectQueryBuilder } from "kysely";
+import type { DatabaseSchema } from "../db/database-schema.js";
+import type { ProductRow } from "./product-store.js";
+
+type Db = Kysely<DatabaseSchema>;
+type ProductSelect = SelectQueryBuilder<DatabaseSchema, "products", object>;
+
+/** The filters of `GET wc/v3/products`, already checked. */
+export interface ProductListFilter {
+  search?: string;
+  sku?: string;
+  categoryId?: number;
+  tagId?: number;
+  include: number[];
+  exclude: number[];
+  status?: string;
+  stockStatus?: string;
+  featured?: boolean;
+  onSale?: boolean;
+  type?: string;
+  parentIds?: number[];
+  modifiedAfterGmt?: string;
+  modifiedBeforeGmt?: string;
+  createdAfterGmt?: string;
+  createdBeforeGmt?: string;
+  orderBy: string;
+  order: "asc" | "desc";
+  offset: number;
+  limit: number;
+}
+
+const orderColumns: Record<
+  string,
+  "id" | "name" | "slug" | "date_created_gmt" | "date_modified_gmt" | "menu_order" | "total_sales"
+> = {
+  id: "id",
+  title: "name",
+  slug: "slug",
+  date: "date_created_gmt",
+  modified: "date_modified_gmt",
+  menu_order: "menu_order",
+  popularity: "total_sales",
+  sales: "total_sales",
+};
+
+/** Runs a product list query; returns the page of rows and the total before paging. */
+export async function listProducts(
+  db: Db,
+  filter: ProductListFilter,
+): Promise<{ rows: ProductRow[]; total: number }> {
+  const base = applyFilter(db.selectFrom("products").where("type", "!=", "variation"), filter);
+  const counted = await base.select((eb) => eb.fn.countAll().as("count")).executeTakeFirst();
+  let query = base.selectAll();
+
+  if (filter.orderBy === "include" && filter.include.length > 0) {
+    const rows = await query.execute();
+    const position = new Map(filter.include.map((id, index) => [id, index]));
+    rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+    return {
+      rows: rows.slice(filter.offset, filter.offset + filter.limit),
+      total: Number(counted?.count ?? 0),
+    };
+  }
+  if (filter.orderBy === "price") {
+    // Empty prices ("" on a product without one) sort as NULL instead of failing the cast.
+    query = query.orderBy(sql`cast(nullif(price, '') as real)`, filter.order);
+  } else {
+    query = query.orderBy(orderColumns[filter.orderBy] ?? "date_created_gmt", filter.order);
+  }
+  const rows = await query
+    .orderBy("id", filter.order)
+    .offset(filter.offset)
+    .limit(filter.limit)
+    .execute();
+  return { rows, total: Number(counted?.count ?? 0) };
+}
+
+function applyFilter(query: ProductSelect, filter: ProductListFilter): ProductSelect {
+  let q = query;
+  if (filter.status === undefined || filter.status === "any") q = q.where("status", "!=", "trash");
+  else q = q.where("status", "=", filter.status);
+  if (filter.search) {
+    const search = filter.search;
+    q = q.where((eb) =>
+      eb.or([containsIgnoringCase("name", search), containsIgnoringCase("sku", search)]),
+    );
+  }
+
+  if (filter.sku !== undefined) {
+    const skus = filter.sku.split(",").map((sku) => sku.trim());
+    q = q.where("sku", "in", skus);
+  }
+  for (const termId of [filter.categoryId, filter.tagId]) {
+    if (termId === undefined) continue;
+    q = q.where("id", "in", (eb) =>
+      eb.selectFrom("product_terms").select("product_id").where("term_id", "=", termId),
+    );
+  }
+
+  if (filter.include.length > 0) q = q.where("id", "in", filter.include);
+  if (filter.exclude.length > 0) q = q.where("id", "not in", filter.exclude);
+  if (filter.stockStatus !== undefined) q = q.where("stock_status", "=", filter.stockStatus);
+  if (filter.featured !== undefined) q = q.where("featured", "=", filter.featured ? 1 : 0);
+  if (filter.onSale !== undefined) {
+    q = filter.onSale
+      ? q.where("sale_price", "!=", "").whereRef("price", "=", "sale_price")
+      : q.where((eb) =>
+          eb.or([eb("sale_price", "=", ""), eb("price", "!=", eb.ref("sale_price"))]),
+        );
+  }
+  if (filter.type !== undefined) q = q.where("type", "=", filter.type);
+  if (filter.parentIds !== undefined) q = q.where("parent_id", "in", filter.parentIds);
+
+  if (filter.modifiedAfterGmt) q = q.where("date_modified_gmt", ">", filter.modifiedAfterGmt);
+  if (filter.modifiedBeforeGmt) q = q.where("date_modified_gmt", "<", filter.modifiedBeforeGmt);
+  if (filter.createdAfterGmt) q = q.where("date_created_gmt", ">", filter.createdAfterGmt);
+  if (filter.createdBeforeGmt) q = q.where("date_created_gmt", "<", filter.createdBeforeGmt);
+  return q;
+}

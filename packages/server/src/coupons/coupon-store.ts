@@ -1,0 +1,71 @@
+import type { Kysely } from "kysely";
+import type { DatabaseSchema } from "../db/database-schema.js";
+import { appendChange } from "../db/change-journal.js";
+import { WooError } from "../http/woo-error.js";
+import type { CouponDetails, CouponRow } from "./coupon-records.js";
+
+type Db = Kysely<DatabaseSchema>;
+
+/** Inserts a coupon (code already lower-cased) and journals it. */
+export async function insertCoupon(
+  trx: Db,
+  code: string,
+  details: CouponDetails,
+  nowGmt: string,
+): Promise<number> {
+  await assertCodeFree(trx, code, 0);
+  const row = await trx
+    .insertInto("coupons")
+    .values({
+      code,
+      usage_count: 0,
+      date_created_gmt: nowGmt,
+      date_modified_gmt: nowGmt,
+      details: JSON.stringify(details),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  appendChange(trx, "coupons", row.id);
+  return row.id;
+}
+
+export async function updateCoupon(
+  trx: Db,
+  id: number,
+  code: string,
+  details: CouponDetails,
+  nowGmt: string,
+): Promise<void> {
+  await assertCodeFree(trx, code, id);
+  await trx
+    .updateTable("coupons")
+    .set({ code, details: JSON.stringify(details), date_modified_gmt: nowGmt })
+    .where("id", "=", id)
+    .execute();
+  appendChange(trx, "coupons", id);
+}
+
+export async function deleteCoupon(trx: Db, id: number): Promise<void> {
+  await trx.deleteFrom("coupons").where("id", "=", id).execute();
+  appendChange(trx, "coupons", id, true);
+}
+
+export function findCouponRow(db: Db, id: number): Promise<CouponRow | undefined> {
+  return db.selectFrom("coupons").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+async function assertCodeFree(trx: Db, code: string, ownId: number): Promise<void> {
+  const clash = await trx
+    .selectFrom("coupons")
+    .select("id")
+    .where("code", "=", code)
+    .where("id", "!=", ownId)
+    .executeTakeFirst();
+  if (clash !== undefined) {
+    throw new WooError(
+      400,
+      "woocommerce_rest_coupon_code_already_exists",
+      "The coupon code already exists",
+    );
+  }
+}

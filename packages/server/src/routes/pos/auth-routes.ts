@@ -1,0 +1,82 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app-context.js";
+import { verifyPassword } from "../../auth/passwords.js";
+import { findTokenUser, issueTokenPair, revokeRefreshToken } from "../../auth/token-store.js";
+import { findUserByUsername } from "../../auth/user-store.js";
+import type { UserRow } from "../../auth/user-store.js";
+import { WooError } from "../../http/woo-error.js";
+
+const loginBody = z.object({
+  username: z.string().min(1).max(200),
+  password: z.string().min(1).max(1000),
+  register: z.string().max(200).optional(),
+});
+const refreshBody = z.object({ refresh_token: z.string().min(1).max(200) });
+
+/** A hash of a fixed password, checked when the username is unknown so timing does not tell. */
+const unknownUserHash =
+  "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+export function registerAuthRoutes(app: FastifyInstance, context: AppContext): void {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+
+  routes.post("/wp-json/pos/v1/auth/login", { schema: { body: loginBody } }, async (request) => {
+    const { username, password } = request.body;
+    const waitMs = context.loginRateLimiter.retryAfterMs(username, request.ip);
+    if (waitMs > 0) {
+      request.log.warn({ username, address: request.ip }, "login rate limited");
+      throw new WooError(
+        429,
+        "pos_too_many_logins",
+        `Too many failed logins for "${username}"; try again in ${Math.ceil(waitMs / 1000)} s.`,
+        { retry_after: Math.ceil(waitMs / 1000) },
+      );
+    }
+    const user = await findUserByUsername(context.store.db, username);
+    const valid = await verifyPassword(password, user?.password_hash ?? unknownUserHash);
+    if (user === undefined || !valid) {
+      context.loginRateLimiter.recordFailure(username, request.ip);
+      request.log.info({ username }, "login failed");
+      throw new WooError(401, "pos_invalid_login", "The username or password is incorrect.");
+    }
+    context.loginRateLimiter.recordSuccess(username);
+    request.log.info({ userId: user.id }, "login succeeded");
+    return tokenResponse(context, user);
+  });
+
+  routes.post(
+    "/wp-json/pos/v1/auth/refresh",
+    { schema: { body: refreshBody } },
+    async (request) => {
+      const token = request.body.refresh_token;
+      const nowMs = context.now().getTime();
+      const user = await findTokenUser(context.store.db, token, "refresh", nowMs);
+      if (user === undefined || !(await revokeRefreshToken(context.store.db, token))) {
+        throw new WooError(
+          401,
+          "pos_invalid_refresh_token",
+          "The refresh token is invalid, expired or already used; log in again.",
+        );
+      }
+      return tokenResponse(context, user);
+    },
+  );
+}
+
+async function tokenResponse(context: AppContext, user: UserRow) {
+  const pair = await issueTokenPair(context.store.db, user.id, context.now().getTime());
+  return {
+    access_token: pair.accessToken,
+    refresh_token: pair.refreshToken,
+    token_type: "Bearer",
+    expires_in: pair.expiresInSeconds,
+    user: {
+      id: user.id,
+      username: user.username,
+      display_name: user.display_name,
+      role: user.role,
+    },
+  };
+}
