@@ -28,7 +28,10 @@ export async function openStoreDatabase(options: OpenStoreDatabaseOptions): Prom
   const store = options.databaseUrl
     ? await openPostgres(options.databaseUrl, options.postgresSchema)
     : openSqlite(options.dataDir ?? "./data");
-  await migrateToLatest(store);
+  await migrateToLatest(
+    store,
+    options.databaseUrl === undefined ? undefined : options.postgresSchema,
+  );
   return store;
 }
 
@@ -69,10 +72,13 @@ async function createSchemaIfMissing(databaseUrl: string, schema: string): Promi
   }
 }
 
-async function migrateToLatest(store: StoreDatabase): Promise<void> {
+async function migrateToLatest(store: StoreDatabase, schema: string | undefined): Promise<void> {
+  // Kysely looks for its migration tables by name across every schema unless it is told the
+  // schema, so a store in its own schema could take another schema's lock table for its own.
   const migrator = new Migrator({
     db: store.db,
     provider: createMigrationProvider(store.dialect),
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {

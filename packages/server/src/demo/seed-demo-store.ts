@@ -8,6 +8,7 @@ import { importProductCsv } from "../importer/import-product-csv.js";
 import { importTaxRateCsv } from "../importer/import-tax-rate-csv.js";
 import { writeSettingValues } from "../store/store-settings.js";
 import { toGmtDateString } from "../time/wp-date.js";
+import { stockDemoCatalogue } from "./stock-demo-catalogue.js";
 
 /** The folder of WooCommerce's sample CSV files, beside `src/` and `dist/`. */
 export const demoDataDir = fileURLToPath(new URL("../../demo-data/", import.meta.url));
@@ -25,7 +26,8 @@ const demoUsers: { username: string; displayName: string; role: Role }[] = [
 /**
  * Seeds an empty store with WooCommerce's sample catalogue and tax rates through the CSV
  * importers, and demo settings: USD with 2 decimals, prices without tax, base US:CA, so the
- * sample's US 10% rate applies. The demo users' password is set to `password` on every start.
+ * sample's US 10% rate applies, and tracked stock of `demoStockQuantity` units of each item.
+ * The demo users' password is set to `password` on every start.
  */
 export async function seedDemoStore(
   store: StoreDatabase,
@@ -48,6 +50,7 @@ export async function seedDemoStore(
     });
     await importTaxRateCsv(store, await readFile(`${demoDataDir}sample_tax_rates.csv`, "utf8"));
     await importProductCsv(store, await readFile(`${demoDataDir}sample_products.csv`, "utf8"), now);
+    await stockDemoCatalogue(store, toGmtDateString(now()));
   }
   for (const user of demoUsers) {
     const row = await findUserByUsername(store.db, user.username);
