@@ -29,8 +29,15 @@ describe("parseTypedMoney", () => {
     expect(parseTypedMoney(text, store)).toBe(expected);
   });
 
-  it.each([["abc"], ["12.345"], [""]])("rejects %j", (text) => {
-    expect(() => parseTypedMoney(text, usd)).toThrow(RangeError);
+  it.each([["abc"], ["12.345"], [""], ["12,50"], ["1,23,456.00"], ["1.2.3"], ["1e309"]])(
+    "rejects %j",
+    (text) => {
+      expect(() => parseTypedMoney(text, usd)).toThrow(RangeError);
+    },
+  );
+
+  it("rejects a US-style amount in a euro store", () => {
+    expect(() => parseTypedMoney("12.50", eur)).toThrow(RangeError);
   });
 });
 

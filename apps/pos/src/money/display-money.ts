@@ -1,4 +1,4 @@
-import { formatMoney, parseMoney, type Money } from "@pos/core";
+import { formatMoney, parseMoney, toMoney, type Money } from "@pos/core";
 import type { PosStore } from "@pos/woo";
 
 type Currency = Pick<
@@ -18,12 +18,29 @@ export function displayMoney(amount: Money, store: Currency): string {
 
 /**
  * Parses an amount the cashier typed ("12.5", "1,234.50" or with the store's own separators)
- * into minor units. Raises a RangeError naming the text when it is not an amount.
+ * into minor units. Thousand separators count only between groups of three digits, so "12,50"
+ * in a store that writes "12.50" is rejected instead of read as 1,250. Raises a RangeError
+ * naming the text when it is not an amount.
  */
 export function parseTypedMoney(text: string, store: Currency): Money {
-  const withoutGroups = text.trim().split(store.thousand_separator).join("");
-  const normalised = withoutGroups.replace(store.decimal_separator, ".").replace(/^[^\d-]+/, "");
-  return parseMoney(normalised, store.decimals);
+  const unsigned = text.trim().replace(/^[^\d-]+/, "");
+  const [whole = "", fraction, ...extra] = unsigned.split(store.decimal_separator);
+  const grouping = store.thousand_separator;
+  if (extra.length > 0 || (grouping !== "" && !hasValidGrouping(whole, grouping))) {
+    throw new RangeError(
+      `amount "${text}" is not valid: type digits with "${store.decimal_separator}" ` +
+        `before the decimals, for example ${displayMoney(toMoney(1250), store)}`,
+    );
+  }
+  const digits = grouping === "" ? whole : whole.split(grouping).join("");
+  return parseMoney(fraction === undefined ? digits : `${digits}.${fraction}`, store.decimals);
+}
+
+function hasValidGrouping(whole: string, separator: string): boolean {
+  if (!whole.includes(separator)) return true;
+  const groups = whole.replace(/^-/, "").split(separator);
+  const [first = "", ...rest] = groups;
+  return /^\d{1,3}$/.test(first) && rest.every((group) => /^\d{3}$/.test(group));
 }
 
 /** Converts a catalogue price string ("18.00", "" when unset) into minor units. */
