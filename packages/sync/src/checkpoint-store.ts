@@ -2,7 +2,7 @@ import { z } from "zod";
 import { catalogCollections, type CatalogCollection } from "@pos/core";
 import { catalogCollectionSchema } from "@pos/woo";
 import type { CatalogDb, Checkpoint } from "./catalog-db.js";
-import { allCatalogTables, tableOf } from "./catalog-tables.js";
+import { tableOf } from "./catalog-tables.js";
 
 const checkpointSchema = z.object({
   collection: catalogCollectionSchema,
@@ -53,6 +53,11 @@ export async function startSeed(db: CatalogDb, head: number, nowMs: number): Pro
 
 export interface SnapshotPageWrite {
   collection: CatalogCollection;
+  /**
+   * The `after` the page was requested with. When set, the write fails unless the checkpoint
+   * is still there, so a page never lands past a gap left by an earlier page that failed.
+   */
+  after?: number;
   records: { id: number }[];
   /** The id to continue after, or null when this was the last page. */
   nextAfter: number | null;
@@ -60,23 +65,44 @@ export interface SnapshotPageWrite {
   nowMs: number;
 }
 
-/** Stores one snapshot page and moves its checkpoint in the same transaction. */
-export async function storeSnapshotPage(db: CatalogDb, page: SnapshotPageWrite): Promise<void> {
+/** The collection's state right after a snapshot page was stored. */
+export interface StoredPage {
+  checkpoint: Checkpoint;
+  /** Records of the collection stored on the device, this page included. */
+  stored: number;
+}
+
+/**
+ * Stores one snapshot page and moves its checkpoint in the same transaction; returns the new
+ * checkpoint and the stored count read in that transaction.
+ */
+export async function storeSnapshotPage(
+  db: CatalogDb,
+  page: SnapshotPageWrite,
+): Promise<StoredPage> {
   const table = tableOf(db, page.collection);
-  await db.transaction("rw", table, db.checkpoints, async () => {
+  return db.transaction("rw", table, db.checkpoints, async () => {
     const checkpoint = await db.checkpoints.get(page.collection);
     if (!checkpoint) {
       throw new Error(`no checkpoint for ${page.collection}; start the seed before storing pages`);
     }
+    if (page.after !== undefined && checkpoint.seedAfter !== page.after) {
+      throw new Error(
+        `snapshot page of ${page.collection} after ${page.after} does not follow the stored ` +
+          `checkpoint at ${checkpoint.seedAfter}; the run stops and resumes from the checkpoint`,
+      );
+    }
     await table.bulkPut(page.records);
     const lastId = page.records.at(-1)?.id ?? checkpoint.seedAfter;
-    await db.checkpoints.put({
+    const moved: Checkpoint = {
       ...checkpoint,
       phase: page.nextAfter === null ? "following" : "seeding",
       seedAfter: page.nextAfter ?? lastId,
       serverTotal: page.total,
       updatedAtMs: page.nowMs,
-    });
+    };
+    await db.checkpoints.put(moved);
+    return { checkpoint: moved, stored: await table.count() };
   });
 }
 
@@ -104,7 +130,10 @@ export async function applyFeedChanges(
   nowMs: number,
 ): Promise<AppliedChanges> {
   const counts = { stored: 0, deleted: 0 };
-  await db.transaction("rw", [...allCatalogTables(db), db.checkpoints], async () => {
+  // Only the tables this batch writes are locked, so lookups in the others never wait on it.
+  const collections = new Set(changes.map((change) => change.collection));
+  const tables = [...collections].map((collection) => tableOf(db, collection));
+  await db.transaction("rw", [...tables, db.checkpoints], async () => {
     const checkpoints = await readCheckpoints(db);
     for (const change of changes) {
       const coveredTo = checkpoints.get(change.collection)?.feedSeq ?? 0;
@@ -130,4 +159,21 @@ async function applyOne(db: CatalogDb, change: FeedChange, counts: AppliedChange
   }
   await table.put(change.record);
   counts.stored++;
+}
+
+/**
+ * Deletes a collection's stored records and its checkpoint in one transaction, so the next run
+ * downloads that collection again. The checkpoints of the other collections are not touched.
+ */
+export async function clearCollection(db: CatalogDb, collection: CatalogCollection): Promise<void> {
+  if (!(catalogCollections as readonly string[]).includes(collection)) {
+    throw new RangeError(
+      `unknown collection "${String(collection)}": use one of ${catalogCollections.join(", ")}`,
+    );
+  }
+  const table = tableOf(db, collection);
+  await db.transaction("rw", table, db.checkpoints, async () => {
+    await table.clear();
+    await db.checkpoints.delete(collection);
+  });
 }

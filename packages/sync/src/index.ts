@@ -11,3 +11,6 @@ export * from "./browser-signals.js";
 export * from "./store-kind.js";
 export * from "./woo-pull.js";
 export * from "./woo-collections.js";
+export * from "./run-when-leader.js";
+export * from "./storage-health.js";
+export * from "./outbox/index.js";

@@ -283,3 +283,94 @@ describe("PosPull resume and storage errors", () => {
     expect(await db.products.count()).toBe(5);
   });
 });
+
+describe("PosPull prefetch and reset", () => {
+  it("requests the next snapshot page before storing the current one", async () => {
+    fillCatalog(25);
+    const sent: string[] = [];
+    const sentAtWrite: string[][] = [];
+    const db = track(
+      openFailingDb(
+        uniqueDbName(),
+        "products",
+        () => {
+          sentAtWrite.push(sent.filter((url) => url.includes("snapshot/products")));
+          return false;
+        },
+        () => new Error("unused"),
+      ),
+    );
+    const fetchAndLog: typeof fetch = (input, init) => {
+      sent.push(input instanceof Request ? input.url : input.toString());
+      return fetch(input, init);
+    };
+    const api = new PosApi(new WooClient({ baseUrl, maxAttempts: 1, fetch: fetchAndLog }));
+    const pull = new PosPull(api, { snapshotPageSize: 10, feedPageSize: 100 });
+    const engine = new SyncEngine({ db, pull, pollIntervalMs: 60_000 });
+
+    engine.start();
+    await engine.settled();
+    await engine.stop();
+
+    expect(sentAtWrite[0]).toHaveLength(2);
+    expect(sentAtWrite[0]?.[1]).toContain("after=10");
+    expect(await db.products.count()).toBe(25);
+  });
+
+  it("resetCollection downloads one collection again, leaving other checkpoints", async () => {
+    fillCatalog(12);
+    const db = track(openTestDb(uniqueDbName()));
+    const { engine } = engineFor(db);
+    engine.start();
+    await engine.settled();
+    const categoriesBefore = await db.checkpoints.get("categories");
+    server.remove("products", 12);
+    const headAtReset = server.head;
+    const before = server.requests.length;
+
+    await engine.resetCollection("products");
+    await engine.settled();
+    await engine.stop();
+
+    const after = server.requests.slice(before);
+    expect(after.filter((request) => request.includes("snapshot/products"))).toHaveLength(2);
+    expect(after.some((request) => request.includes("snapshot/categories"))).toBe(false);
+    expect(await db.products.count()).toBe(11);
+    expect(await db.checkpoints.get("categories")).toMatchObject({
+      phase: categoriesBefore?.phase,
+      seedAfter: categoriesBefore?.seedAfter,
+    });
+    expect((await db.checkpoints.get("products"))?.feedSeq).toBe(headAtReset);
+  });
+
+  it("resetCollection rejects an unknown collection and changes nothing", async () => {
+    fillCatalog(3);
+    const db = track(openTestDb(uniqueDbName()));
+    await runOnce(db);
+    const { engine } = engineFor(db);
+
+    await expect(engine.resetCollection("widgets" as "products")).rejects.toThrow(
+      'unknown collection "widgets"',
+    );
+    expect(await db.products.count()).toBe(3);
+  });
+});
+
+describe("PosPull first page", () => {
+  it("asks for a small first page, then full pages", async () => {
+    fillCatalog(25);
+    const db = track(openTestDb(uniqueDbName()));
+    const api = new PosApi(new WooClient({ baseUrl, maxAttempts: 1 }));
+    const pull = new PosPull(api, { snapshotPageSize: 10, feedPageSize: 100, firstPageSize: 3 });
+    const engine = new SyncEngine({ db, pull, pollIntervalMs: 60_000 });
+
+    engine.start();
+    await engine.settled();
+    await engine.stop();
+
+    const products = server.requests.filter((request) => request.includes("snapshot/products"));
+    expect(products[0]).toContain("after=0&limit=3");
+    expect(products[1]).toContain("after=3&limit=10");
+    expect(await db.products.count()).toBe(25);
+  });
+});

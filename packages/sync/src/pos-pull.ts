@@ -5,8 +5,9 @@ import {
   readCheckpoints,
   startSeed,
   storeSnapshotPage,
+  type StoredPage,
 } from "./checkpoint-store.js";
-import { readProgress } from "./read-progress.js";
+import type { CollectionProgress } from "./sync-events.js";
 import type { CatalogPull, PullContext } from "./sync-engine.js";
 
 /**
@@ -26,6 +27,16 @@ export const seedOrder: readonly CatalogCollection[] = [
 export interface PosPullOptions {
   snapshotPageSize: number;
   feedPageSize: number;
+  /**
+   * Records in the first snapshot page of a collection seeded from the start: a small first
+   * page reaches the search box sooner. Defaults to `snapshotPageSize`.
+   */
+  firstPageSize?: number;
+}
+
+interface PendingPage {
+  after: number;
+  page: Promise<PosSnapshotPage<CatalogCollection>>;
 }
 
 /**
@@ -64,35 +75,56 @@ export class PosPull implements CatalogPull {
     }
   }
 
+  /**
+   * Pages one collection's snapshot. The request for the next page goes out before the current
+   * page is stored, and a page's transaction is queued while the one before it commits, so the
+   * server, the network, the page's JavaScript work and IndexedDB's writes overlap. IndexedDB
+   * runs the transactions in the order they were created, and each one checks that the
+   * checkpoint is where its page starts, so a page after one that failed to store is dropped.
+   */
   private async seedCollection(context: PullContext, collection: CatalogCollection, from: number) {
     context.collection = collection;
-    let after: number | null = from;
-    while (after !== null) {
-      const page: PosSnapshotPage<CatalogCollection> = await this.api.snapshot(
-        collection,
-        after,
-        this.options.snapshotPageSize,
-        context.signal,
-      );
-      await storeSnapshotPage(context.db, {
-        collection,
-        records: page.records,
-        nextAfter: page.nextAfter,
-        total: page.total,
-        nowMs: context.now(),
-      });
-      after = page.nextAfter;
-      await this.reportProgress(context, collection, after === null);
+    const firstLimit = from === 0 ? this.options.firstPageSize : undefined;
+    let pending: PendingPage | null = this.fetchPage(context, collection, from, firstLimit);
+    let storing: Promise<void> = Promise.resolve();
+    try {
+      while (pending !== null) {
+        const { after, page: fetched }: PendingPage = pending;
+        const page: PosSnapshotPage<CatalogCollection> = await fetched;
+        pending =
+          page.nextAfter === null ? null : this.fetchPage(context, collection, page.nextAfter);
+        const stored = storeSnapshotPage(context.db, {
+          collection,
+          after,
+          records: page.records,
+          nextAfter: page.nextAfter,
+          total: page.total,
+          nowMs: context.now(),
+        }).then((result) => reportStoredPage(context, collection, result));
+        // An earlier page's failure is the one to report; this page's transaction then fails too.
+        stored.catch(() => undefined);
+        await storing;
+        storing = stored;
+      }
+    } finally {
+      // A failed or aborted run still waits for the transaction it queued, so stop() returns
+      // only when nothing of this run is left writing.
+      await storing.catch(() => undefined);
     }
+    await storing;
   }
 
-  private async reportProgress(context: PullContext, collection: CatalogCollection, last: boolean) {
-    const progress = (await readProgress(context.db)).find(
-      (entry) => entry.collection === collection,
-    );
-    if (!progress) return;
-    context.events.emit("progress", progress);
-    if (last && progress.complete) context.events.emit("collectionComplete", progress);
+  private fetchPage(
+    context: PullContext,
+    collection: CatalogCollection,
+    after: number,
+    limit = this.options.snapshotPageSize,
+  ): PendingPage {
+    const page = this.api.snapshot(collection, after, limit, context.signal);
+    // A prefetch dropped because storing the page before it failed must not be reported as an
+    // unhandled rejection; an awaited one still throws to the caller.
+    page.catch(() => undefined);
+    return { after, page };
   }
 
   private async follow(context: PullContext): Promise<void> {
@@ -122,4 +154,17 @@ export class PosPull implements CatalogPull {
       }
     }
   }
+}
+
+function reportStoredPage(context: PullContext, collection: CatalogCollection, page: StoredPage) {
+  const { phase, serverTotal } = page.checkpoint;
+  const progress: CollectionProgress = {
+    collection,
+    phase,
+    stored: page.stored,
+    total: serverTotal,
+    complete: phase === "following" && serverTotal === page.stored,
+  };
+  context.events.emit("progress", progress);
+  if (progress.complete) context.events.emit("collectionComplete", progress);
 }

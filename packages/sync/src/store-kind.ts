@@ -25,6 +25,8 @@ export interface CatalogPullOptions extends WooPullOptions {
   snapshotPageSize?: number;
   /** Changes per pos/v1 change-feed page (1..5000). */
   feedPageSize?: number;
+  /** Records in a collection's first pos/v1 snapshot page, so the first products show sooner. */
+  firstPageSize?: number;
 }
 
 /** Creates the pull strategy for a kind of store. */
@@ -34,9 +36,11 @@ export function createCatalogPull(
   options: CatalogPullOptions = {},
 ): CatalogPull {
   if (kind === "woocommerce") return new WooPull(client, options);
+  const snapshotPageSize = options.snapshotPageSize ?? 2000;
   return new PosPull(new PosApi(client), {
-    snapshotPageSize: options.snapshotPageSize ?? 2000,
+    snapshotPageSize,
     feedPageSize: options.feedPageSize ?? 1000,
+    firstPageSize: options.firstPageSize ?? Math.min(200, snapshotPageSize),
   });
 }
 

@@ -1,5 +1,6 @@
 import type { CatalogCollection } from "@pos/core";
 import type { CatalogDb } from "./catalog-db.js";
+import { clearCollection } from "./checkpoint-store.js";
 import { readProgress } from "./read-progress.js";
 import { classifySyncError, isServerStrain } from "./sync-errors.js";
 import {
@@ -52,6 +53,7 @@ const defaultTimers: Timers = {
  *   stopped --start()--> running --run ends--> waiting --timer or pokeNow()--> running
  *   running --pokeNow()--> running (one more run queued right after)
  *   any --stop()--> stopped (the in-flight request is aborted)
+ *   any --resetCollection()--> stopped, collection cleared --> running (if it was started)
  *
  * After a network failure, a 429, a 5xx or a poll slower than `slowRunMs` the wait doubles up to
  * `maxPollIntervalMs`; a good run resets it. An IndexedDB failure is emitted as an `error`
@@ -106,6 +108,18 @@ export class SyncEngine {
   /** Resolves when the current run (and any queued one) has ended. */
   async settled(): Promise<void> {
     while (this.running) await this.running;
+  }
+
+  /**
+   * Clears one collection and downloads it again ("clear and re-download" in Store health).
+   * The run in flight is stopped first; the other collections keep their checkpoints. The
+   * schedule restarts at once if it was running.
+   */
+  async resetCollection(collection: CatalogCollection): Promise<void> {
+    const wasStarted = this.started;
+    await this.stop();
+    await clearCollection(this.options.db, collection);
+    if (wasStarted) this.start();
   }
 
   progress(): Promise<CollectionProgress[]> {

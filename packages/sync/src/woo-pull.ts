@@ -157,7 +157,7 @@ export async function emitProgress(
   collection: CatalogCollection,
   last: boolean,
 ): Promise<void> {
-  const progress = (await readProgress(context.db)).find(
+  const progress = (await readProgress(context.db, [collection])).find(
     (entry) => entry.collection === collection,
   );
   if (!progress) return;
