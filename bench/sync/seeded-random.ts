@@ -1,0 +1,35 @@
+/** A deterministic pseudo-random source (mulberry32): the same seed gives the same catalogue. */
+export class SeededRandom {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** Returns a float in [0, 1). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** Returns an integer in [min, max]. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  pick<T>(items: readonly T[]): T {
+    const item = items[Math.floor(this.next() * items.length)];
+    if (item === undefined) throw new RangeError("cannot pick from an empty list");
+    return item;
+  }
+
+  /** Returns `count` random decimal digits. */
+  digits(count: number): string {
+    let text = "";
+    for (let index = 0; index < count; index++) text += String(Math.floor(this.next() * 10));
+    return text;
+  }
+}
