@@ -28,7 +28,7 @@ export default defineConfig({
         icons: [{ src: "icon.svg", sizes: "any", type: "image/svg+xml", purpose: "any" }],
       },
       workbox: {
-        globPatterns: ["**/*.{js,css,html,svg,webmanifest}"],
+        globPatterns: ["**/*.{js,css,html,svg,webmanifest,wasm}"],
         navigateFallback: "index.html",
         navigateFallbackDenylist: [/^\/wp-json\//],
         cleanupOutdatedCaches: true,

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from "react";
 import { appendLog, SalesDb } from "./db/sales-db.js";
 import { LoginScreen } from "./login/LoginScreen.js";
-import { clearSession, loadSession, saveSession, type Session } from "./session/session.js";
+import { logOut } from "./session/log-out.js";
+import { clearSessionEnd } from "./session/session-end.js";
+import { loadSession, saveSession, type Session } from "./session/session.js";
 import { Till } from "./till/Till.js";
 
 const salesDb = new SalesDb();
@@ -21,12 +23,13 @@ export function App() {
 
   const onLoggedIn = useCallback(async (session: Session) => {
     await saveSession(salesDb, session);
+    await clearSessionEnd(salesDb);
     await requestPersistentStorage(salesDb);
     setState({ status: "ready", session });
   }, []);
 
   const onLogOut = useCallback(async () => {
-    await clearSession(salesDb);
+    await logOut(salesDb);
     setState({ status: "ready", session: null });
   }, []);
 
@@ -37,7 +40,7 @@ export function App() {
   if (state.status === "loading") return <p className="loading">Opening the till…</p>;
 
   if (!state.session) {
-    return <LoginScreen onLoggedIn={onLoggedIn} />;
+    return <LoginScreen salesDb={salesDb} onLoggedIn={onLoggedIn} />;
   }
 
   return (

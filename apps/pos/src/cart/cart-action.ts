@@ -8,4 +8,6 @@ export type CartAction =
   | { type: "setLineDiscount"; lineId: string; discountBasisPoints: number }
   | { type: "removeLine"; lineId: string }
   | { type: "setAdjustment"; adjustment: CartAdjustment | null }
-  | { type: "setCustomer"; customer: { id: number; name: string } | null };
+  | { type: "setCustomer"; customer: { id: number; name: string } | null }
+  | { type: "addCoupon"; code: string; toBeConfirmed: boolean }
+  | { type: "removeCoupon"; code: string };

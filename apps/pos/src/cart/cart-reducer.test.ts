@@ -138,3 +138,40 @@ describe("reduceCart", () => {
     expect(change).toThrow(/completed/);
   });
 });
+
+describe("coupons", () => {
+  const nowContext = { nowMs: 2_000, newLineId: () => "line-1" };
+
+  it("adds a coupon in WooCommerce's lower case", () => {
+    const order = reduceCart(
+      emptyOrder(),
+      { type: "addCoupon", code: " Spring10 ", toBeConfirmed: true },
+      nowContext,
+    );
+
+    expect(order.coupons).toEqual([{ code: "spring10", toBeConfirmed: true }]);
+  });
+
+  it("rejects the same coupon twice", () => {
+    const once = reduceCart(
+      emptyOrder(),
+      { type: "addCoupon", code: "spring10", toBeConfirmed: true },
+      nowContext,
+    );
+    const twice = () =>
+      reduceCart(once, { type: "addCoupon", code: "SPRING10", toBeConfirmed: true }, nowContext);
+
+    expect(twice).toThrow(/already applied/);
+  });
+
+  it("removes a coupon", () => {
+    const once = reduceCart(
+      emptyOrder(),
+      { type: "addCoupon", code: "spring10", toBeConfirmed: true },
+      nowContext,
+    );
+    const removed = reduceCart(once, { type: "removeCoupon", code: "SPRING10" }, nowContext);
+
+    expect(removed.coupons).toEqual([]);
+  });
+});

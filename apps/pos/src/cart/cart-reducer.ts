@@ -52,7 +52,28 @@ function applyAction(order: StoredOrder, action: CartAction, context: ReduceCont
       return { ...order, adjustment: action.adjustment };
     case "setCustomer":
       return { ...order, customer: action.customer };
+    case "addCoupon":
+      return addCoupon(order, action.code, action.toBeConfirmed);
+    case "removeCoupon":
+      return {
+        ...order,
+        coupons: order.coupons.filter((coupon) => coupon.code !== normalizeCouponCode(action.code)),
+      };
   }
+}
+
+/** Returns a coupon code as WooCommerce stores it: trimmed and in lower case. */
+export function normalizeCouponCode(code: string): string {
+  return code.trim().toLowerCase();
+}
+
+function addCoupon(order: StoredOrder, typed: string, toBeConfirmed: boolean): StoredOrder {
+  const code = normalizeCouponCode(typed);
+  if (!code) throw new CartActionError("the coupon code is empty: type or scan a code");
+  if (order.coupons.some((coupon) => coupon.code === code)) {
+    throw new CartActionError(`coupon "${code}" is already applied to this order`);
+  }
+  return { ...order, coupons: [...order.coupons, { code, toBeConfirmed }] };
 }
 
 /** Adds a line, or raises the quantity of an identical line (same item, price and discount). */

@@ -2,8 +2,10 @@ import {
   applyLineDiscountPercent,
   cartDiscountFee,
   computeCartTotals,
+  sortCouponsForCart,
   toMoney,
   type CartInput,
+  type Coupon,
   type CartLineInput,
   type FeeInput,
   type OrderTotals,
@@ -17,6 +19,8 @@ import type { CartAdjustment, CartLine, StoredOrder } from "../db/stored-order.j
 export interface TotalsContext {
   store: PosStore;
   taxRates: readonly TaxRate[];
+  /** The synced records of the order's coupons; a code without a record adds no discount. */
+  coupons?: readonly Coupon[];
 }
 
 export interface CartTotals {
@@ -32,7 +36,8 @@ export function totalOrder(order: StoredOrder, context: TotalsContext): CartTota
   const settings = totalsSettings(context.store);
   const location = storeLocation(context.store);
   const lines = order.lines.map((line) => lineInput(line, settings.decimals));
-  const withoutFees: CartInput = { lines, fees: [], shipping: [], coupons: [] };
+  const coupons = orderCoupons(order, context.coupons ?? []);
+  const withoutFees: CartInput = { lines, fees: [], shipping: [], coupons };
   const base = computeCartTotals(withoutFees, settings, context.taxRates, location);
 
   const fee = order.adjustment && adjustmentFee(order.adjustment, base, settings.pricesIncludeTax);
@@ -40,6 +45,12 @@ export function totalOrder(order: StoredOrder, context: TotalsContext): CartTota
 
   const input: CartInput = { ...withoutFees, fees: [fee] };
   return { input, totals: computeCartTotals(input, settings, context.taxRates, location) };
+}
+
+/** Returns the order's coupons that have a synced record, in the order WooCommerce applies them. */
+function orderCoupons(order: StoredOrder, records: readonly Coupon[]): Coupon[] {
+  const codes = new Set(order.coupons.map((coupon) => coupon.code));
+  return sortCouponsForCart(records.filter((record) => codes.has(record.code)));
 }
 
 /** Returns the unit price the line sells at: the cashier's price or the catalogue's, less its discount. */

@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SalesDb } from "../db/sales-db.js";
-import { StoredOrderError } from "../db/stored-order.js";
+import { storedOrderVersion, StoredOrderError } from "../db/stored-order.js";
 import { OrderStore } from "./order-store.js";
 import { newLine } from "./test-orders.js";
 
@@ -88,26 +88,16 @@ describe("OrderStore", () => {
     expect(open.map((order) => order.clientUuid)).toEqual([first.clientUuid]);
   });
 
-  it("completes an order with the server's id", async () => {
+  it("starts a new sale when another tab completed the order", async () => {
     const store = openStore();
     const order = await store.current();
-    await store.apply(order.clientUuid, { type: "addLine", line: newLine() });
-    const payment = { method: "pos_cash" as const, tenderedMinor: 2000, changeMinor: 200 };
-    const receipt = {
-      serverId: 42,
-      number: "42",
-      totalMinor: 1800,
-      currency: "USD",
-      completedAtMs: 3_000,
-    };
+    await db.orders.put({ ...order, status: "completed" });
 
-    const completed = await store.complete(order.clientUuid, payment, receipt);
-    const next = await store.current();
+    const next = await store.apply(order.clientUuid, { type: "addLine", line: newLine() });
 
-    expect(completed.status).toBe("completed");
-    expect(completed.receipt?.serverId).toBe(42);
     expect(next.clientUuid).not.toBe(order.clientUuid);
-    expect(await store.listOpen()).toHaveLength(1);
+    expect(next.lines).toHaveLength(1);
+    expect((await store.current()).clientUuid).toBe(next.clientUuid);
   });
 
   it("leaves the order unchanged when an action fails", async () => {
@@ -133,11 +123,32 @@ describe("OrderStore", () => {
   it("reads an order stored before the format carried a version", async () => {
     const store = openStore();
     const order = await store.current();
-    const unversioned: Record<string, unknown> = { ...order };
-    delete unversioned.formatVersion;
+    const unversioned: Record<string, unknown> = { ...order, payment: null };
+    for (const field of ["formatVersion", "coupons", "tenders"]) delete unversioned[field];
     await db.orders.put(unversioned as typeof order);
 
     const read = await store.get(order.clientUuid);
-    expect(read.formatVersion).toBe(1);
+    expect(read.formatVersion).toBe(storedOrderVersion);
+    expect(read.tenders).toEqual([]);
+  });
+
+  it("migrates a version 1 cash sale to tenders", async () => {
+    const store = openStore();
+    const order = await store.current();
+    const rest: Record<string, unknown> = { ...order };
+    for (const field of ["coupons", "tenders"]) delete rest[field];
+    await db.orders.put({
+      ...(rest as typeof order),
+      formatVersion: 1,
+      status: "completed",
+      payment: { method: "pos_cash", tenderedMinor: 2000, changeMinor: 200 },
+      receipt: { serverId: 42, number: "42", totalMinor: 1800, currency: "USD", completedAtMs: 3 },
+    });
+
+    const read = await store.get(order.clientUuid);
+    expect(read.tenders).toEqual([
+      { method: "pos_cash", title: "Cash", amountMinor: 2000, changeMinor: 200, reference: null },
+    ]);
+    expect(read.receipt).toMatchObject({ localNumber: "#42", serverId: 42, syncState: "sent" });
   });
 });

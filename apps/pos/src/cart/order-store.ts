@@ -1,11 +1,5 @@
 import type { SalesDb } from "../db/sales-db.js";
-import {
-  parseStoredOrder,
-  storedOrderVersion,
-  type OrderPayment,
-  type OrderReceipt,
-  type StoredOrder,
-} from "../db/stored-order.js";
+import { parseStoredOrder, storedOrderVersion, type StoredOrder } from "../db/stored-order.js";
 import type { CartAction } from "./cart-action.js";
 import { reduceCart } from "./cart-reducer.js";
 
@@ -48,8 +42,12 @@ export class OrderStore {
 
   /** Applies a cashier action to an open order and returns the saved order. */
   async apply(clientUuid: string, action: CartAction): Promise<StoredOrder> {
-    return this.db.transaction("rw", this.db.orders, async () => {
-      const order = await this.get(clientUuid);
+    return this.db.transaction("rw", this.db.orders, this.db.settings, async () => {
+      let order = await this.get(clientUuid);
+      // Another tab of this till completed the order on screen: adding to it starts a new sale.
+      if (order.status === "completed" && startsNewSale(action)) {
+        order = await this.startOrderInTransaction();
+      }
       const next = reduceCart(order, action, { nowMs: this.nowMs(), newLineId: this.randomUuid });
       await this.db.orders.put(next);
       return next;
@@ -75,27 +73,6 @@ export class OrderStore {
       await this.db.orders.put(resumed);
       await this.db.settings.put({ key: currentOrderKey, value: clientUuid });
       return resumed;
-    });
-  }
-
-  /** Marks an order paid and completed with the server's id and number. */
-  async complete(
-    clientUuid: string,
-    payment: OrderPayment,
-    receipt: OrderReceipt,
-  ): Promise<StoredOrder> {
-    return this.db.transaction("rw", this.db.orders, async () => {
-      const order = await this.get(clientUuid);
-      const completed: StoredOrder = {
-        ...order,
-        status: "completed",
-        parkedAtMs: null,
-        payment,
-        receipt,
-        updatedAtMs: this.nowMs(),
-      };
-      await this.db.orders.put(completed);
-      return completed;
     });
   }
 
@@ -143,11 +120,16 @@ export class OrderStore {
       customer: null,
       lines: [],
       adjustment: null,
-      payment: null,
+      coupons: [],
+      tenders: [],
       receipt: null,
     };
     await this.db.orders.put(order);
     await this.db.settings.put({ key: currentOrderKey, value: order.clientUuid });
     return order;
   }
+}
+
+function startsNewSale(action: CartAction): boolean {
+  return action.type === "addLine" || action.type === "setCustomer";
 }

@@ -13,7 +13,8 @@ export function emptyOrder(clientUuid = "8d7f3c2a-1b4e-4f6a-9c0d-2e5b7a9f1c3d"):
     customer: null,
     lines: [],
     adjustment: null,
-    payment: null,
+    coupons: [],
+    tenders: [],
     receipt: null,
   };
 }

@@ -3,7 +3,6 @@ import { totalOrder } from "../cart/cart-totals.js";
 import { emptyOrder, newLine } from "../cart/test-orders.js";
 import type { StoredOrder } from "../db/stored-order.js";
 import { buildOrderRequest, clientUuidMetaKey } from "./order-request.js";
-import { cashPayment } from "./submit-order.js";
 import { taxRate, testStore } from "./test-store.js";
 
 function orderWith(lines: StoredOrder["lines"], adjustment: StoredOrder["adjustment"] = null) {
@@ -105,16 +104,40 @@ describe("buildOrderRequest", () => {
   });
 });
 
-describe("cashPayment", () => {
-  it("returns the change", () => {
-    expect(cashPayment(1840, 2000)).toEqual({
-      method: "pos_cash",
-      tenderedMinor: 2000,
-      changeMinor: 160,
+describe("buildOrderRequest with tenders", () => {
+  it("sends split tenders, the receipt number and coupons", () => {
+    const order = {
+      ...orderWith([line("a", { catalogPriceMinor: 5000 })]),
+      coupons: [{ code: "spring10", toBeConfirmed: true }],
+    };
+    const { input, totals } = totalOrder(order, { store: testStore, taxRates: [] });
+    const tenders = [
+      { method: "pos_cash", title: "Cash", amountMinor: 2500, changeMinor: 500, reference: null },
+      {
+        method: "pos_card",
+        title: "External card",
+        amountMinor: 3000,
+        changeMinor: 0,
+        reference: "7731",
+      },
+    ];
+    const body = buildOrderRequest(order, input, totals, 2, {
+      tenders,
+      receiptNumber: "RAB-000007",
     });
-  });
 
-  it("rejects too little cash", () => {
-    expect(() => cashPayment(1840, 1000)).toThrow(/less than the order total/);
+    expect(body.payment_method).toBe("pos_card");
+    expect(body.payment_method_title).toBe("External card");
+    expect(body.coupon_lines).toEqual([{ code: "spring10" }]);
+    expect(body.meta_data).toEqual([
+      { key: clientUuidMetaKey, value: order.clientUuid },
+      {
+        key: "_pos_tenders",
+        value:
+          '[{"method":"pos_cash","title":"Cash","amount":"25.00","change":"5.00"},' +
+          '{"method":"pos_card","title":"External card 7731","amount":"30.00","change":"0.00"}]',
+      },
+      { key: "_pos_receipt_number", value: "RAB-000007" },
+    ]);
   });
 });

@@ -1,35 +1,50 @@
 import {
   cartToRestLines,
   formatMoney,
+  formatPosTenders,
   formatPrecise,
+  posTendersMetaKey,
+  toMoney,
   type CartInput,
   type OrderTotals,
 } from "@pos/core";
 import type { WcOrderCreate } from "@pos/woo";
-import type { StoredOrder } from "../db/stored-order.js";
+import type { OrderTender, StoredOrder } from "../db/stored-order.js";
+import { primaryTender, tenderMethods } from "./tenders.js";
 
 /** The meta key that carries the till's order UUID; the server keeps one order per UUID. */
 export const clientUuidMetaKey = "_pos_client_uuid";
 
+/** The meta key that carries the till's own receipt number. */
+export const receiptNumberMetaKey = "_pos_receipt_number";
+
+export interface SaleDetails {
+  tenders: readonly OrderTender[];
+  /** The till's receipt number, or null when the store's number is the only one. */
+  receiptNumber: string | null;
+}
+
 /**
- * Builds the body of `POST wc/v3/orders` for a cash sale. Lines carry explicit ex-tax subtotals
- * and totals with 6 decimals, so the server records the prices the cashier saw even if the
- * catalogue changed since the last sync.
+ * Builds the body of `POST wc/v3/orders`. Lines carry explicit ex-tax subtotals and totals with
+ * 6 decimals, so the server records the prices the cashier saw even if the catalogue changed
+ * since the last sync. The tenders go in `_pos_tenders` and the largest one names the method.
  */
 export function buildOrderRequest(
   order: StoredOrder,
   input: CartInput,
   totals: OrderTotals,
   decimals: number,
+  sale: SaleDetails = { tenders: [], receiptNumber: null },
 ): WcOrderCreate {
   const restLines = cartToRestLines(input, totals);
+  const primary = primaryTender(sale.tenders) ?? tenderMethods.cash;
   return {
     status: "completed",
-    payment_method: "pos_cash",
-    payment_method_title: "Cash",
+    payment_method: primary.method,
+    payment_method_title: primary.title,
     set_paid: true,
     ...(order.customer ? { customer_id: order.customer.id } : {}),
-    meta_data: [{ key: clientUuidMetaKey, value: order.clientUuid }],
+    meta_data: saleMeta(order, sale, decimals),
     line_items: restLines.map((line) => ({
       product_id: line.productId,
       ...(line.variationId ? { variation_id: line.variationId } : {}),
@@ -46,5 +61,25 @@ export function buildOrderRequest(
         tax_class: fee.taxClass,
       };
     }),
+    ...(order.coupons.length > 0
+      ? { coupon_lines: order.coupons.map((coupon) => ({ code: coupon.code })) }
+      : {}),
   };
+}
+
+function saleMeta(order: StoredOrder, sale: SaleDetails, decimals: number) {
+  const meta: { key: string; value: string }[] = [
+    { key: clientUuidMetaKey, value: order.clientUuid },
+  ];
+  if (sale.tenders.length > 0) {
+    const tenders = sale.tenders.map((tender) => ({
+      methodId: tender.method,
+      methodTitle: tender.reference ? `${tender.title} ${tender.reference}` : tender.title,
+      amount: toMoney(tender.amountMinor),
+      change: toMoney(tender.changeMinor),
+    }));
+    meta.push({ key: posTendersMetaKey, value: formatPosTenders(tenders, decimals) });
+  }
+  if (sale.receiptNumber) meta.push({ key: receiptNumberMetaKey, value: sale.receiptNumber });
+  return meta;
 }

@@ -1,6 +1,5 @@
-import { parseMoney } from "@pos/core";
 import { WooNetworkError, wcOrderSchema, type WcOrderCreate, type WooClient } from "@pos/woo";
-import type { OrderPayment, OrderReceipt } from "../db/stored-order.js";
+import type { ServerOrderRef } from "./complete-sale.js";
 
 /** Raised when checkout needs the store and the store cannot be reached. */
 export class CheckoutOfflineError extends Error {
@@ -12,15 +11,11 @@ export const offlineCheckoutMessage =
   "till: check it out when the connection returns.";
 
 /**
- * Creates the order on the store. The request carries the order's UUID, so a retry after a
- * lost reply returns the order already stored instead of creating a second one.
+ * Creates the order on the store, for sales that may not complete offline. The request carries
+ * the order's UUID, so a retry after a lost reply returns the order already stored instead of
+ * creating a second one.
  */
-export async function submitOrder(
-  client: WooClient,
-  body: WcOrderCreate,
-  decimals: number,
-  nowMs: number,
-): Promise<OrderReceipt> {
+export async function submitOrder(client: WooClient, body: WcOrderCreate): Promise<ServerOrderRef> {
   try {
     const response = await client.request({
       method: "POST",
@@ -30,24 +25,9 @@ export async function submitOrder(
       idempotent: true,
       timeoutMs: 20_000,
     });
-    const order = response.data;
-    return {
-      serverId: order.id,
-      number: order.number,
-      totalMinor: parseMoney(order.total, decimals),
-      currency: order.currency,
-      completedAtMs: nowMs,
-    };
+    return { id: response.data.id, number: response.data.number };
   } catch (error) {
     if (error instanceof WooNetworkError) throw new CheckoutOfflineError(offlineCheckoutMessage);
     throw error;
   }
-}
-
-/** Returns the cash payment for a total: tendered must cover it, and the change is the rest. */
-export function cashPayment(totalMinor: number, tenderedMinor: number): OrderPayment {
-  if (tenderedMinor < totalMinor) {
-    throw new RangeError("the amount tendered is less than the order total: take more cash");
-  }
-  return { method: "pos_cash", tenderedMinor, changeMinor: tenderedMinor - totalMinor };
 }

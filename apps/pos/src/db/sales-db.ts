@@ -1,4 +1,5 @@
 import { Dexie, type Table } from "dexie";
+import { outboxTableIndexes, type OutboxTable } from "@pos/sync";
 
 /** A row of the `orders` table before parsing; `parseStoredOrder` checks and migrates it. */
 export interface OrderRow {
@@ -21,7 +22,7 @@ export interface LogRow {
 }
 
 /**
- * The `sales` database: open and completed orders, the session and till settings. Every
+ * The `sales` database: open and completed orders, the outbox, the session and till settings. Every
  * transaction uses strict durability, so a write that resolved survives a power cut (Chromium
  * otherwise acknowledges writes before they reach the disk).
  */
@@ -30,6 +31,7 @@ export class SalesDb extends Dexie {
   session!: Table<KeyValueRow, string>;
   settings!: Table<KeyValueRow, string>;
   log!: Table<LogRow, number>;
+  outbox!: OutboxTable;
 
   constructor(name = "pos-sales", options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, { chromeTransactionDurability: "strict", ...options });
@@ -39,6 +41,8 @@ export class SalesDb extends Dexie {
       settings: "key",
       log: "++id, atMs",
     });
+    // Version 2 adds the outbox, so a sale and its outbox record commit in one transaction.
+    this.version(2).stores({ outbox: outboxTableIndexes });
   }
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The format version written with each order; bump it and add a migration when fields change. */
-export const storedOrderVersion = 1;
+export const storedOrderVersion = 2;
 
 const minorUnits = z.number().int();
 
@@ -35,18 +35,34 @@ const cartAdjustmentSchema = z.object({
   value: z.number().int().nonnegative(),
 });
 
-const paymentSchema = z.object({
-  method: z.literal("pos_cash"),
-  tenderedMinor: minorUnits.nonnegative(),
+const tenderSchema = z.object({
+  /** The payment method id sent to the store, such as "pos_cash" or "pos_card". */
+  method: z.string().min(1),
+  title: z.string(),
+  /** The amount taken with this tender; for cash it includes the change handed back. */
+  amountMinor: minorUnits.positive(),
   changeMinor: minorUnits.nonnegative(),
+  /** The card terminal's slip or authorisation number, for external card payments. */
+  reference: z.string().nullable(),
 });
 
 const receiptSchema = z.object({
-  serverId: z.number().int().positive(),
-  number: z.string(),
+  /** The till's own receipt number: the register's prefix and a gap-free sequence. */
+  localNumber: z.string().min(1),
+  /** The store's order id and number, or null until the outbox has sent the order. */
+  serverId: z.number().int().positive().nullable(),
+  number: z.string().nullable(),
   totalMinor: minorUnits,
   currency: z.string(),
   completedAtMs: z.number().int(),
+  /** "pending" until the store has the order; "discarded" when a manager dropped it unsent. */
+  syncState: z.enum(["pending", "sent", "discarded"]),
+});
+
+const couponSchema = z.object({
+  code: z.string().min(1),
+  /** Checked on this till against the synced coupon; the store confirms it on creation. */
+  toBeConfirmed: z.boolean(),
 });
 
 export const storedOrderSchema = z.object({
@@ -60,14 +76,16 @@ export const storedOrderSchema = z.object({
   customer: z.object({ id: z.number().int().positive(), name: z.string() }).nullable(),
   lines: z.array(cartLineSchema),
   adjustment: cartAdjustmentSchema.nullable(),
-  payment: paymentSchema.nullable(),
+  coupons: z.array(couponSchema),
+  tenders: z.array(tenderSchema),
   receipt: receiptSchema.nullable(),
 });
 
 export type StoredOrder = z.infer<typeof storedOrderSchema>;
 export type CartLine = z.infer<typeof cartLineSchema>;
 export type CartAdjustment = z.infer<typeof cartAdjustmentSchema>;
-export type OrderPayment = z.infer<typeof paymentSchema>;
+export type OrderTender = z.infer<typeof tenderSchema>;
+export type OrderCoupon = z.infer<typeof couponSchema>;
 export type OrderReceipt = z.infer<typeof receiptSchema>;
 
 /** Raised when a stored order cannot be read back; the row stays untouched for support. */
@@ -91,8 +109,35 @@ function migrateOrderRow(row: unknown): unknown {
   if (!isRecord(row)) return row;
 
   // Rows written before the format carried a version are version 1 rows.
-  if (row.formatVersion === undefined) return { ...row, formatVersion: storedOrderVersion };
+  const version = row.formatVersion ?? 1;
+  if (version === 1) return migrateVersion1(row);
   return row;
+}
+
+/** Version 1 had one cash payment and a receipt that always came from the store. */
+function migrateVersion1(row: Record<string, unknown>): unknown {
+  const { payment, receipt, ...rest } = row;
+  const tenders = isRecord(payment)
+    ? [
+        {
+          method: payment.method,
+          title: "Cash",
+          amountMinor: payment.tenderedMinor,
+          changeMinor: payment.changeMinor,
+          reference: null,
+        },
+      ]
+    : [];
+  const migratedReceipt = isRecord(receipt)
+    ? { ...receipt, localNumber: `#${String(receipt.number)}`, syncState: "sent" }
+    : null;
+  return {
+    ...rest,
+    formatVersion: storedOrderVersion,
+    coupons: [],
+    tenders,
+    receipt: migratedReceipt,
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,26 +1,58 @@
-import { useId, useState, type FormEvent } from "react";
-import { WooApiError, WooNetworkError } from "@pos/woo";
+import { useEffect, useId, useState, type FormEvent } from "react";
+import type { SalesDb } from "../db/sales-db.js";
+import { connectWooStore } from "../session/connect-woo-store.js";
 import { logIn } from "../session/log-in.js";
-import type { Session } from "../session/session.js";
+import { loadRegisterId } from "../session/register-id.js";
+import { readSessionEnd } from "../session/session-end.js";
+import type { Session, WooCredentials } from "../session/session.js";
+import { CredentialFields, type ConnectionKind } from "./CredentialFields.js";
+import { loginErrorMessage } from "./login-error-message.js";
+import { countUnsentSales, unsentSalesText } from "./unsent-sales.js";
 
 interface LoginScreenProps {
+  salesDb: SalesDb;
   onLoggedIn: (session: Session) => Promise<void>;
 }
 
-export function LoginScreen({ onLoggedIn }: LoginScreenProps) {
+const connectionLabels: Record<ConnectionKind, string> = {
+  pos: "Store server login",
+  consumerKey: "WooCommerce consumer key",
+  applicationPassword: "WordPress application password",
+};
+
+/**
+ * Renders the connection screen: the store's address, then a login on our store server or the
+ * credentials of a real WooCommerce store. Needed once per device; later starts use the saved
+ * session, offline too.
+ */
+export function LoginScreen({ salesDb, onLoggedIn }: LoginScreenProps) {
   const ids = useId();
   const [storeUrl, setStoreUrl] = useState(window.location.origin);
-  const [username, setUsername] = useState("");
-  const [password, setPassword] = useState("");
+  const [kind, setKind] = useState<ConnectionKind>("pos");
+  const [fields, setFields] = useState({ first: "", second: "" });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [notices, setNotices] = useState<string[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all([readSessionEnd(salesDb), countUnsentSales(salesDb)]).then(
+      ([ended, unsent]) => {
+        if (!live) return;
+        setNotices([ended, unsentSalesText(unsent)].filter((text) => text !== null));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [salesDb]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const session = await logIn({ storeUrl, username, password });
+      const session = await connect(salesDb, storeUrl, kind, fields);
       await onLoggedIn(session);
     } catch (failure) {
       setError(loginErrorMessage(failure, storeUrl));
@@ -36,6 +68,11 @@ export function LoginScreen({ onLoggedIn }: LoginScreenProps) {
         aria-labelledby={`${ids}-title`}
       >
         <h1 id={`${ids}-title`}>Log in to the till</h1>
+        {notices.map((text) => (
+          <p key={text} role="status" className="login-notice">
+            {text}
+          </p>
+        ))}
         <label htmlFor={`${ids}-store`}>Store address</label>
         <input
           id={`${ids}-store`}
@@ -44,24 +81,22 @@ export function LoginScreen({ onLoggedIn }: LoginScreenProps) {
           onChange={(event) => setStoreUrl(event.target.value)}
           required
         />
-        <label htmlFor={`${ids}-username`}>Username</label>
-        <input
-          id={`${ids}-username`}
-          autoComplete="username"
-          value={username}
-          onChange={(event) => setUsername(event.target.value)}
-          required
-          autoFocus
-        />
-        <label htmlFor={`${ids}-password`}>Password</label>
-        <input
-          id={`${ids}-password`}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          required
-        />
+        <label htmlFor={`${ids}-kind`}>Connect with</label>
+        <select
+          id={`${ids}-kind`}
+          value={kind}
+          onChange={(event) => {
+            setKind(event.target.value as ConnectionKind);
+            setFields({ first: "", second: "" });
+          }}
+        >
+          {(Object.keys(connectionLabels) as ConnectionKind[]).map((option) => (
+            <option key={option} value={option}>
+              {connectionLabels[option]}
+            </option>
+          ))}
+        </select>
+        <CredentialFields kind={kind} fields={fields} onChange={setFields} />
         {error && (
           <p role="alert" className="error">
             {error}
@@ -75,15 +110,19 @@ export function LoginScreen({ onLoggedIn }: LoginScreenProps) {
   );
 }
 
-function loginErrorMessage(failure: unknown, storeUrl: string): string {
-  if (failure instanceof WooApiError && failure.status === 401) {
-    return "Wrong username or password. Check both and try again.";
+async function connect(
+  salesDb: SalesDb,
+  storeUrl: string,
+  kind: ConnectionKind,
+  fields: { first: string; second: string },
+): Promise<Session> {
+  if (kind === "pos") {
+    const register = await loadRegisterId(salesDb);
+    return logIn({ storeUrl, username: fields.first, password: fields.second, register });
   }
-  if (failure instanceof WooApiError && failure.status === 429) {
-    return "Too many login attempts. Wait a minute, then try again.";
-  }
-  if (failure instanceof WooNetworkError) {
-    return `The store at ${storeUrl} could not be reached. Logging in needs the connection: check it and try again.`;
-  }
-  return failure instanceof Error ? failure.message : String(failure);
+  const credentials: WooCredentials =
+    kind === "consumerKey"
+      ? { kind, consumerKey: fields.first.trim(), consumerSecret: fields.second.trim() }
+      : { kind, username: fields.first, password: fields.second };
+  return connectWooStore({ storeUrl, credentials });
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CatalogDb } from "@pos/sync";
 import { beanie, hoodie, hoodieBlueLogo, product } from "../search/test-catalog.js";
 import { findByCode, gtinSpellings, type CodeMatch } from "./find-by-code.js";
+import { defaultScanSettings } from "./scan-settings-store.js";
 
 let db: CatalogDb;
 
@@ -21,6 +22,8 @@ beforeEach(async () => {
     beanie,
     product({ id: 40, name: "Cap", sku: "000122521", barcode: "" }),
     product({ id: 41, name: "Scarf", barcode: "3564700010846" }),
+    product({ id: 50, name: "Cheddar", barcode: "2100001000004", price: "3.20" }),
+    product({ id: 51, name: "Olives", sku: "00002" }),
   ]);
   await db.variations.bulkPut([hoodieBlueLogo]);
 });
@@ -80,6 +83,70 @@ describe("findByCode", () => {
       kind: "notFound",
       message: 'No product has the SKU or barcode "no-such-sku".',
     });
+  });
+});
+
+describe("findByCode with scale barcodes", () => {
+  const options = { scaleRules: defaultScanSettings.scaleRules };
+
+  it("finds a weighed product by its zeroed barcode and reads the weight", async () => {
+    const match = await findByCode(db, "2100001027506", options);
+
+    expect(addedId(match)).toBe(50);
+    expect(match.kind === "product" ? match.scaled : null).toEqual({
+      kind: "weight",
+      weightGrams: 2750,
+    });
+  });
+
+  it("finds a price-embedded product by an SKU equal to its item code", async () => {
+    const match = await findByCode(db, "2200002012348", options);
+
+    expect(addedId(match)).toBe(51);
+    expect(match.kind === "product" ? match.scaled : null).toEqual({ kind: "price", price: 1234 });
+  });
+
+  it("rejects a misread scale barcode", async () => {
+    const match = await findByCode(db, "2100001027507", options);
+
+    expect(match.kind).toBe("notFound");
+    expect(match.kind === "notFound" ? match.message : "").toMatch(
+      /should end in 6.*scan it again/,
+    );
+  });
+
+  it("names the item code when no product has it", async () => {
+    const match = await findByCode(db, "2100009027508", options);
+
+    expect(match.kind === "notFound" ? match.message : "").toMatch(/2100009000006.*SKU 00009/);
+  });
+
+  it("reads the code as a plain barcode without rules", async () => {
+    const match = await findByCode(db, "2100001000004");
+
+    expect(addedId(match)).toBe(50);
+    expect(match.kind === "product" ? match.scaled : "none").toBeUndefined();
+  });
+});
+
+describe("findByCode with a barcode field", () => {
+  it("compares only SKUs when set to SKU", async () => {
+    const bySku = await findByCode(db, "woo-beanie", { barcodeField: "sku" });
+    const byBarcode = await findByCode(db, "4006381333931", { barcodeField: "sku" });
+
+    expect(addedId(bySku)).toBe(30);
+    expect(byBarcode).toEqual({
+      kind: "notFound",
+      message: 'No product has the SKU "4006381333931".',
+    });
+  });
+
+  it("compares only barcodes when set to global unique id", async () => {
+    const bySku = await findByCode(db, "woo-beanie", { barcodeField: "globalUniqueId" });
+    const byBarcode = await findByCode(db, "4006381333931", { barcodeField: "globalUniqueId" });
+
+    expect(bySku.kind).toBe("notFound");
+    expect(addedId(byBarcode)).toBe(30);
   });
 });
 

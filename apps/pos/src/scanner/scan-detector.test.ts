@@ -128,3 +128,26 @@ describe("cleanScannedCode", () => {
     expect(cleanScannedCode(raw)).toBe(expected);
   });
 });
+
+describe("ScanDetector with a Tab terminator", () => {
+  it("ends a scan on Tab and not on Enter", () => {
+    const detector = new ScanDetector({ maxKeyGapMs: 40, minLength: 4, terminator: "Tab" });
+    const withEnter = type(detector, [...chars("4006381333931"), "Enter"], 6, 0);
+    const withTab = type(detector, [...chars("4006381333931"), "Tab"], 6, 2_000);
+
+    expect(withEnter.at(-1)?.scan).toBeNull();
+    expect(withTab.at(-1)?.scan).toBe("4006381333931");
+  });
+});
+
+describe("cleanScannedCode with affixes", () => {
+  it("removes the configured prefix and suffix", () => {
+    expect(cleanScannedCode("]E04006381333931#", { prefix: "]E0", suffix: "#" })).toBe(
+      "4006381333931",
+    );
+  });
+
+  it("keeps a code that lacks the prefix", () => {
+    expect(cleanScannedCode("4006381333931", { prefix: "]E0" })).toBe("4006381333931");
+  });
+});

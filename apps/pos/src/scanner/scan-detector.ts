@@ -1,17 +1,25 @@
 /** Settings that distinguish a keyboard-wedge scanner from a person typing. */
-export interface ScanSettings {
+export interface DetectorSettings {
   /** Maximum gap between two keystrokes of one scan (one gap per scan may be longer). */
   maxKeyGapMs: number;
-  /** Minimum number of characters before the Enter that ends a scan. */
+  /** Minimum number of characters before the terminator that ends a scan. */
   minLength: number;
+  /** The key the scanner sends after the code; Enter unless set. */
+  terminator?: ScanTerminator;
 }
+
+export type ScanTerminator = "Enter" | "Tab";
 
 /**
  * Defaults, as estimates: keyboard-wedge scanners send keys a few milliseconds apart, while a
  * person typing leaves well over 50 ms between most keys. Both are settings for stores whose
  * scanners or cashiers differ.
  */
-export const defaultScanSettings: ScanSettings = { maxKeyGapMs: 50, minLength: 4 };
+export const defaultDetectorSettings = {
+  maxKeyGapMs: 50,
+  minLength: 4,
+  terminator: "Enter",
+} as const satisfies DetectorSettings;
 
 /**
  * The detector's decision on one keystroke. `hold`: keep the key from the focused field for
@@ -42,7 +50,7 @@ export class ScanDetector {
   private stalls = 0;
   private lastKeyMs = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly settings: ScanSettings = defaultScanSettings) {}
+  constructor(private readonly settings: DetectorSettings = defaultDetectorSettings) {}
 
   /** Classifies one keydown: `key` as in `KeyboardEvent.key`, at `timeMs`. */
   onKey(key: string, timeMs: number): KeyVerdict {
@@ -59,7 +67,8 @@ export class ScanDetector {
       return { hold: true, release, scan: null };
     }
 
-    if (key === "Enter" && gap !== "break" && [...this.held].length >= this.settings.minLength) {
+    const terminator = this.settings.terminator ?? "Enter";
+    if (key === terminator && gap !== "break" && [...this.held].length >= this.settings.minLength) {
       const scan = this.takeHeld();
       return { hold: true, release: "", scan };
     }
@@ -107,9 +116,13 @@ function isPrintable(key: string): boolean {
 }
 
 /**
- * Removes the start and stop characters that Code 39 scanners may send around the data
- * ("*000122521*"), leaving the code to look up.
+ * Removes the scanner's configured prefix and suffix, then the start and stop characters that
+ * Code 39 scanners may send around the data ("*000122521*"), leaving the code to look up.
  */
-export function cleanScannedCode(raw: string): string {
-  return raw.trim().replace(/^\*+/, "").replace(/\*+$/, "");
+export function cleanScannedCode(raw: string, affixes: { prefix?: string; suffix?: string } = {}) {
+  let code = raw.trim();
+  const { prefix = "", suffix = "" } = affixes;
+  if (prefix && code.startsWith(prefix)) code = code.slice(prefix.length);
+  if (suffix && code.endsWith(suffix)) code = code.slice(0, code.length - suffix.length);
+  return code.trim().replace(/^\*+/, "").replace(/\*+$/, "");
 }

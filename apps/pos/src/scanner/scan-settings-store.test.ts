@@ -1,8 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SalesDb } from "../db/sales-db.js";
-import { defaultScanSettings } from "./scan-detector.js";
-import { loadScanSettings, saveScanSettings } from "./scan-settings-store.js";
+import { defaultScanSettings, loadScanSettings, saveScanSettings } from "./scan-settings-store.js";
 
 let db: SalesDb;
 
@@ -20,9 +19,24 @@ describe("scan settings", () => {
   });
 
   it("survive a save and reload", async () => {
-    await saveScanSettings(db, { maxKeyGapMs: 30, minLength: 6 });
+    await saveScanSettings(db, { maxKeyGapMs: 30, minLength: 6, prefix: "]E0", terminator: "Tab" });
 
-    expect(await loadScanSettings(db)).toEqual({ maxKeyGapMs: 30, minLength: 6 });
+    expect(await loadScanSettings(db)).toEqual({
+      ...defaultScanSettings,
+      maxKeyGapMs: 30,
+      minLength: 6,
+      prefix: "]E0",
+      terminator: "Tab",
+    });
+  });
+
+  it("read a row saved before the newer fields existed", async () => {
+    await db.settings.put({ key: "scanSettings", value: { maxKeyGapMs: 30, minLength: 6 } });
+
+    const loaded = await loadScanSettings(db);
+
+    expect(loaded.terminator).toBe("Enter");
+    expect(loaded.scaleRules).toEqual(defaultScanSettings.scaleRules);
   });
 
   it.each([
@@ -30,11 +44,21 @@ describe("scan settings", () => {
     ["a fractional gap", { maxKeyGapMs: 12.5, minLength: 4 }],
     ["a minimum length of 0", { maxKeyGapMs: 50, minLength: 0 }],
     ["a missing gap", { maxKeyGapMs: Number.NaN, minLength: 4 }],
+    [
+      "a scale rule longer than 14 digits",
+      {
+        maxKeyGapMs: 50,
+        minLength: 4,
+        scaleRules: [
+          { prefix: "21", itemCodeLength: 6, valueLength: 6, valueKind: "price" as const },
+        ],
+      },
+    ],
   ])("reject %s and keep the old ones", async (_name, settings) => {
     await saveScanSettings(db, { maxKeyGapMs: 30, minLength: 6 });
 
     await expect(saveScanSettings(db, settings)).rejects.toThrow(/scanner settings are invalid/);
-    expect(await loadScanSettings(db)).toEqual({ maxKeyGapMs: 30, minLength: 6 });
+    expect((await loadScanSettings(db)).maxKeyGapMs).toBe(30);
   });
 
   it("fall back to the defaults when the stored row is damaged", async () => {

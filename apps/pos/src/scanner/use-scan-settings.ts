@@ -1,10 +1,15 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTill } from "../till/till-context.js";
-import { defaultScanSettings, type ScanSettings } from "./scan-detector.js";
-import { loadScanSettings, saveScanSettings } from "./scan-settings-store.js";
+import {
+  defaultScanSettings,
+  loadScanSettings,
+  saveScanSettings,
+  type ScanSettings,
+  type ScanSettingsInput,
+} from "./scan-settings-store.js";
 
 /** Returns the saved scanner settings and a function that saves new ones. */
-export function useScanSettings(): [ScanSettings, (next: ScanSettings) => Promise<void>] {
+export function useScanSettings(): [ScanSettings, (next: ScanSettingsInput) => Promise<void>] {
   const { salesDb } = useTill();
   const [settings, setSettings] = useState<ScanSettings>(defaultScanSettings);
 
@@ -19,7 +24,7 @@ export function useScanSettings(): [ScanSettings, (next: ScanSettings) => Promis
   }, [salesDb]);
 
   const save = useCallback(
-    async (next: ScanSettings) => {
+    async (next: ScanSettingsInput) => {
       setSettings(await saveScanSettings(salesDb, next));
     },
     [salesDb],

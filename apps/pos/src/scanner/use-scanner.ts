@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
-import { ScanDetector, cleanScannedCode, type ScanSettings } from "./scan-detector.js";
+import { ScanDetector, cleanScannedCode } from "./scan-detector.js";
+import type { ScanSettings } from "./scan-settings-store.js";
 
 /**
  * Listens for keyboard-wedge scans wherever the focus is. Keys bound for a text field are held
@@ -10,7 +11,7 @@ import { ScanDetector, cleanScannedCode, type ScanSettings } from "./scan-detect
 export function useScanner(
   settings: ScanSettings,
   enabled: boolean,
-  onScan: (code: string) => void,
+  onScan: (code: string, raw: string) => void,
 ): void {
   const onScanRef = useRef(onScan);
   useEffect(() => {
@@ -50,8 +51,8 @@ export function useScanner(
 
       if (verdict.scan !== null) {
         heldField = null;
-        const code = cleanScannedCode(verdict.scan);
-        if (code) onScanRef.current(code);
+        const code = cleanScannedCode(verdict.scan, settings);
+        if (code) onScanRef.current(code, verdict.scan);
       }
     };
 

@@ -74,3 +74,70 @@ describe("CatalogIndex", () => {
     expect(index.query(query("winter"))).toEqual([{ kind: "product", id: 30 }]);
   });
 });
+
+describe("CatalogIndex ranking and filters", () => {
+  const cap = product({ id: 40, name: "Cap", sku: "hood", price: "9.00", totalSales: 3 });
+  const scarf = product({
+    id: 41,
+    name: "Scarf",
+    price: "25.00",
+    tagIds: [9],
+    onSale: true,
+    featured: true,
+    stockStatus: "outofstock",
+    totalSales: 12,
+  });
+
+  function richIndex(): CatalogIndex {
+    const index = filledIndex();
+    index.putProducts([cap, scarf]);
+    index.putCategories([{ id: 5, parentId: 0, name: "Hoodies", slug: "hoodies", count: 1 }]);
+    index.putTags([{ id: 9, name: "Winter", slug: "winter" }]);
+    return index;
+  }
+
+  const ids = (hits: { id: number }[]) => hits.map((hit) => hit.id);
+
+  it("ranks an exact SKU before name matches", () => {
+    expect(ids(richIndex().query(query("hood")))).toEqual([40, 20]);
+  });
+
+  it("ranks an exact barcode first in any spelling", () => {
+    expect(ids(richIndex().query(query("075678164125")))).toEqual([21]);
+  });
+
+  it("finds products by category and tag names", () => {
+    expect(ids(richIndex().query(query("hoodies")))).toContain(20);
+    expect(ids(richIndex().query(query("winter")))).toEqual([41]);
+  });
+
+  it("filters by tag, sale, featured and stock", () => {
+    const index = richIndex();
+    const all = { ...query(""), categoryIds: null };
+
+    expect(ids(index.query({ ...all, tagIds: [9] }))).toEqual([41]);
+    expect(ids(index.query({ ...all, onSale: true }))).toEqual([41]);
+    expect(ids(index.query({ ...all, featured: true }))).toEqual([41]);
+    expect(ids(index.query({ ...all, stock: "outofstock" }))).toEqual([41]);
+  });
+
+  it("hides out-of-stock products unless shown", () => {
+    const index = richIndex();
+
+    expect(ids(index.query({ ...query(""), showOutOfStock: false }))).not.toContain(41);
+    expect(ids(index.query({ ...query(""), showOutOfStock: true }))).toContain(41);
+  });
+
+  it.each([
+    ["name", [30, 40, 20, 41]],
+    ["price", [40, 20, 30, 41]],
+    ["newest", [41, 40, 30, 20]],
+    ["popularity", [41, 40, 30, 20]],
+  ] as const)("sorts by %s", (sort, expected) => {
+    expect(ids(richIndex().query({ ...query(""), sort }))).toEqual(expected);
+  });
+
+  it("keeps the exact SKU first under another sort", () => {
+    expect(ids(richIndex().query({ ...query("hood"), sort: "price" }))).toEqual([40, 20]);
+  });
+});

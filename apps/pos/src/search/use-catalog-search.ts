@@ -2,26 +2,35 @@ import { useEffect, useState } from "react";
 import type { Product, Variation } from "@pos/core";
 import type { CatalogDb } from "@pos/sync";
 import { useTill } from "../till/till-context.js";
-import type { CatalogHit } from "./catalog-index.js";
+import type { CatalogHit, CatalogQuery } from "./catalog-index.js";
 
 export type CatalogTile =
   | { kind: "product"; product: Product }
   | { kind: "variation"; variation: Variation; parent: Product };
 
-const resultLimit = 60;
+const noCodes = new Int32Array(0);
+
+/** Enough for every product of a large store; the grid renders only the rows on screen. */
+const resultLimit = 250_000;
+
+export interface CatalogSearch {
+  /** Product ids, and variation ids negated, in the order to list them. */
+  codes: Int32Array;
+  /** False until the worker answered the current query. */
+  settled: boolean;
+  /** Changes whenever the index changed, so records read for the hits can be read again. */
+  indexVersion: number;
+}
 
 /**
- * Runs a search in the catalogue worker and reads the matching records from the catalogue
- * database. The search runs again whenever the worker's index changes, so results fill in
- * while the catalogue downloads.
+ * Runs a search in the catalogue worker. The search runs again whenever the worker's index
+ * changes, so results fill in while the catalogue downloads.
  */
-export function useCatalogSearch(
-  text: string,
-  categoryIds: readonly number[] | null,
-): CatalogTile[] {
-  const { catalogWorker, catalog } = useTill();
-  const [tiles, setTiles] = useState<CatalogTile[]>([]);
+export function useCatalogSearch(query: Omit<CatalogQuery, "limit">): CatalogSearch {
+  const { catalogWorker } = useTill();
+  const [result, setResult] = useState<{ key: string; codes: Int32Array } | null>(null);
   const [indexVersion, setIndexVersion] = useState(0);
+  const key = JSON.stringify(query);
 
   useEffect(
     () => catalogWorker.onIndexChange(() => setIndexVersion((v) => v + 1)),
@@ -30,21 +39,24 @@ export function useCatalogSearch(
 
   useEffect(() => {
     let current = true;
-    const search = async () => {
-      const hits = await catalogWorker.search({ text, categoryIds, limit: resultLimit });
-      const found = await readTiles(catalog, hits);
-      if (current) setTiles(found);
-    };
-    void search();
+    const parsed = JSON.parse(key) as Omit<CatalogQuery, "limit">;
+    void catalogWorker.search({ ...parsed, limit: resultLimit }).then((codes) => {
+      if (current) setResult({ key, codes });
+    });
     return () => {
       current = false;
     };
-  }, [catalogWorker, catalog, text, categoryIds, indexVersion]);
+  }, [catalogWorker, key, indexVersion]);
 
-  return tiles;
+  return {
+    codes: result?.codes ?? noCodes,
+    settled: result?.key === key,
+    indexVersion,
+  };
 }
 
-async function readTiles(db: CatalogDb, hits: CatalogHit[]): Promise<CatalogTile[]> {
+/** Reads the products and variations of some hits, skipping hits whose records are gone. */
+export async function readTiles(db: CatalogDb, hits: CatalogHit[]): Promise<CatalogTile[]> {
   const productIds = hits.filter((hit) => hit.kind === "product").map((hit) => hit.id);
   const variationIds = hits.filter((hit) => hit.kind === "variation").map((hit) => hit.id);
   const variations = await db.variations.bulkGet(variationIds);
@@ -62,4 +74,12 @@ async function readTiles(db: CatalogDb, hits: CatalogHit[]): Promise<CatalogTile
     const parent = variation && productById.get(variation.parentId);
     return variation && parent ? [{ kind: "variation", variation, parent }] : [];
   });
+}
+
+export function hitKey(hit: CatalogHit): string {
+  return `${hit.kind}:${hit.id}`;
+}
+
+export function tileKey(tile: CatalogTile): string {
+  return tile.kind === "product" ? `product:${tile.product.id}` : `variation:${tile.variation.id}`;
 }

@@ -1,6 +1,7 @@
 import { useId } from "react";
 import type { CartTotals } from "../cart/cart-totals.js";
 import type { CurrentOrder } from "../cart/use-current-order.js";
+import { CouponForm } from "../cart/CouponForm.js";
 import { CartAdjustmentForm } from "./CartAdjustmentForm.js";
 import { CartLineRow } from "./CartLineRow.js";
 import { CustomerPicker } from "./CustomerPicker.js";
@@ -41,6 +42,7 @@ export function CartPanel({ current, cart, totalsError, onCheckout }: CartPanelP
           </ul>
         )}
         <CartAdjustmentForm adjustment={order.adjustment} dispatch={dispatch} />
+        {!empty && <CouponForm order={order} cart={cart} dispatch={dispatch} />}
         {cart && <TotalsView totals={cart.totals} />}
         {totalsError && (
           <p role="alert" className="error">

@@ -1,12 +1,24 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { toMoney } from "@pos/core";
 import type { CartTotals } from "../cart/cart-totals.js";
-import { buildOrderRequest } from "../checkout/order-request.js";
-import { cashPayment, CheckoutOfflineError, submitOrder } from "../checkout/submit-order.js";
+import { checkOut } from "../checkout/check-out.js";
+import { quickCashAmounts } from "../checkout/quick-amounts.js";
+import { CheckoutOfflineError } from "../checkout/submit-order.js";
+import {
+  offlineSaleAllowed,
+  remainingMinor,
+  tenderMethods,
+  type TenderInput,
+  type TenderKind,
+} from "../checkout/tenders.js";
 import { appendLog } from "../db/sales-db.js";
 import type { StoredOrder } from "../db/stored-order.js";
 import { displayMoney, parseTypedMoney } from "../money/display-money.js";
+import { useOutbox } from "../outbox/outbox-context.js";
 import { useTill } from "../till/till-context.js";
+import { useConnectivity } from "../till/use-connectivity.js";
+
+const nowMs = () => Date.now();
 
 interface CheckoutDialogProps {
   order: StoredOrder;
@@ -15,23 +27,33 @@ interface CheckoutDialogProps {
   onClose: () => void;
 }
 
-/** Takes cash for the order, creates it on the store and marks it completed on the till. */
+/** Takes one or more tenders for the order and completes the sale, online or offline. */
 export function CheckoutDialog({ order, cart, onCompleted, onClose }: CheckoutDialogProps) {
   const ids = useId();
-  const { session, client, orders, salesDb } = useTill();
+  const { session, client, salesDb } = useTill();
+  const outbox = useOutbox();
+  const connectivity = useConnectivity();
   const store = session.store;
   const dialog = useRef<HTMLDialogElement>(null);
   const total = cart.totals.total;
-  const [tenderedText, setTenderedText] = useState("");
+  const [tenders, setTenders] = useState<TenderInput[]>([]);
+  const [kind, setKind] = useState<TenderKind>("cash");
+  const [amountText, setAmountText] = useState("");
+  const [reference, setReference] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const money = (amount: number) => displayMoney(toMoney(amount), store);
 
   useEffect(() => dialog.current?.showModal(), []);
 
-  const tendered = parseTendered(tenderedText);
-  const change = tendered !== null && tendered >= total ? tendered - total : null;
+  const due = remainingMinor(total, tenders);
+  const typed = parseAmount(amountText);
+  const change = kind === "cash" && typed !== null && typed > due ? typed - due : 0;
+  const offline = connectivity === "offline";
+  const kinds = [...tenders.map((tender) => tender.kind), kind];
+  const offlineAllowed = offlineSaleAllowed(store, kinds);
 
-  function parseTendered(text: string) {
+  function parseAmount(text: string): number | null {
     if (!text.trim()) return null;
     try {
       return parseTypedMoney(text, store);
@@ -40,25 +62,40 @@ export function CheckoutDialog({ order, cart, onCompleted, onClose }: CheckoutDi
     }
   }
 
+  /** Returns the tender being typed. An empty amount means exactly what is still due. */
+  function currentTender(): TenderInput | null {
+    const amount = amountText.trim() ? typed : due;
+    if (amount === null) {
+      setError(`"${amountText}" is not an amount: enter the amount taken, such as 20.00.`);
+      return null;
+    }
+    return { kind, amountMinor: amount, reference: kind === "card" ? reference.trim() : null };
+  }
+
+  const addTender = () => {
+    setError(null);
+    const tender = currentTender();
+    if (!tender || tender.amountMinor <= 0) return;
+    setTenders([...tenders, tender]);
+    setAmountText("");
+    setReference("");
+  };
+
   const complete = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    const amount = tenderedText.trim() ? tendered : total;
-    if (amount === null) {
-      setError(`"${tenderedText}" is not an amount: enter the cash taken, such as 20.00.`);
-      return;
-    }
+    const tender = due > 0 || amountText.trim() ? currentTender() : null;
+    if (due > 0 && tender === null) return;
     setBusy(true);
     try {
-      const payment = cashPayment(total, amount);
-      const body = buildOrderRequest(order, cart.input, cart.totals, store.decimals);
-      const receipt = await submitOrder(client, body, store.decimals, Date.now());
-      onCompleted(await orders.complete(order.clientUuid, payment, receipt));
+      const all = tender && tender.amountMinor > 0 ? [...tenders, tender] : tenders;
+      const request = { order, cart, store, tenders: all, online: !offline, nowMs: nowMs() };
+      onCompleted(await checkOut({ db: salesDb, client, outbox }, request));
     } catch (failure) {
       const message = checkoutErrorMessage(failure);
       setError(message);
       void appendLog(salesDb, {
-        atMs: Date.now(),
+        atMs: nowMs(),
         level: "warn",
         message: `checkout of order ${order.clientUuid} failed: ${message}`,
       });
@@ -71,25 +108,89 @@ export function CheckoutDialog({ order, cart, onCompleted, onClose }: CheckoutDi
       <form onSubmit={(event) => void complete(event)}>
         <h2 id={`${ids}-title`}>Checkout</h2>
         <p className="checkout-total">
-          Total to pay: <strong>{displayMoney(total, store)}</strong>
+          Total to pay: <strong>{money(total)}</strong>
         </p>
+        {offline && (
+          <p role="alert" className={offlineAllowed ? "notice" : "error"}>
+            {offlineAllowed
+              ? "The connection to the store is offline: this sale is saved on the till and " +
+                "sent when the connection returns."
+              : "The connection to the store is offline, and the store does not allow this " +
+                "payment method offline: take cash or card, or wait for the connection."}
+          </p>
+        )}
+        {tenders.length > 0 && (
+          <ul className="tenders" aria-label="Tenders taken">
+            {tenders.map((tender, index) => (
+              <li key={index}>
+                {tenderMethods[tender.kind].title}
+                {tender.reference ? ` ${tender.reference}` : ""}: {money(tender.amountMinor)}{" "}
+                <button
+                  type="button"
+                  onClick={() => setTenders(tenders.filter((_, other) => other !== index))}
+                >
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          Still to pay: <output aria-label="Still to pay">{money(due)}</output>
+        </p>
+        <fieldset className="tender-kinds">
+          <legend>Payment method</legend>
+          {(Object.keys(tenderMethods) as TenderKind[]).map((option) => (
+            <label key={option}>
+              <input
+                type="radio"
+                name={`${ids}-kind`}
+                checked={kind === option}
+                onChange={() => setKind(option)}
+              />
+              {tenderMethods[option].title}
+            </label>
+          ))}
+        </fieldset>
         <label htmlFor={`${ids}-tendered`}>Amount tendered</label>
         <input
           id={`${ids}-tendered`}
           inputMode="decimal"
-          value={tenderedText}
-          placeholder={displayMoney(total, {
+          value={amountText}
+          placeholder={displayMoney(toMoney(due), {
             ...store,
             currency_symbol: "",
             thousand_separator: "",
           })}
-          onChange={(event) => setTenderedText(event.target.value)}
-          aria-invalid={tenderedText.trim() !== "" && tendered === null}
+          onChange={(event) => setAmountText(event.target.value)}
+          aria-invalid={amountText.trim() !== "" && typed === null}
           autoFocus
         />
+        {kind === "cash" && due > 0 && (
+          <div className="quick-amounts" role="group" aria-label="Quick cash amounts">
+            {quickCashAmounts(due, store.decimals).map((amount) => (
+              <button
+                key={amount}
+                type="button"
+                onClick={() => setAmountText(String(amount / 10 ** store.decimals))}
+              >
+                {money(amount)}
+              </button>
+            ))}
+          </div>
+        )}
+        {kind === "card" && (
+          <>
+            <label htmlFor={`${ids}-reference`}>Card reference</label>
+            <input
+              id={`${ids}-reference`}
+              value={reference}
+              onChange={(event) => setReference(event.target.value)}
+            />
+          </>
+        )}
         <p>
-          Change due:{" "}
-          <output aria-label="Change due">{displayMoney(toMoney(change ?? 0), store)}</output>
+          Change due: <output aria-label="Change due">{money(change)}</output>
         </p>
         {error && (
           <p role="alert" className="error">
@@ -99,6 +200,9 @@ export function CheckoutDialog({ order, cart, onCompleted, onClose }: CheckoutDi
         <div className="dialog-actions">
           <button type="button" onClick={() => dialog.current?.close()} disabled={busy}>
             Cancel
+          </button>
+          <button type="button" onClick={addTender} disabled={busy || due === 0}>
+            Add tender
           </button>
           <button type="submit" className="primary" disabled={busy}>
             {busy ? "Completing…" : "Complete sale"}

@@ -1,8 +1,14 @@
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import type { Customer } from "@pos/core";
 import type { CartAction } from "../cart/cart-action.js";
+import { CustomerDetails, useStoredCustomer } from "../customers/CustomerDetails.js";
+import { CustomerForm } from "../customers/CustomerForm.js";
+import { customerName } from "../customers/customer-name.js";
+import { useCustomerSearch } from "../customers/use-customer-search.js";
+import { useDefaultCustomer } from "../customers/use-default-customer.js";
 import type { StoredOrder } from "../db/stored-order.js";
-import { useTill } from "../till/till-context.js";
+
+export { customerName } from "../customers/customer-name.js";
 
 const resultLimit = 8;
 
@@ -11,37 +17,105 @@ interface CustomerPickerProps {
   dispatch: (action: CartAction) => Promise<boolean>;
 }
 
-/** Finds a customer in the local copy (name, email, phone) and attaches them to the order. */
+/**
+ * Finds a customer in the till's index (name, email, phone, company, address), shows their
+ * details, creates and edits customers, and sets the register's default customer.
+ */
 export function CustomerPicker({ customer, dispatch }: CustomerPickerProps) {
-  const ids = useId();
-  const [text, setText] = useState("");
-  const matches = useCustomerSearch(text);
+  const [editing, setEditing] = useState<"new" | "attached" | null>(null);
+  const [savedVersion, setSavedVersion] = useState(0);
+  const [defaultCustomer, setDefaultCustomer] = useDefaultCustomer();
+  const stored = useStoredCustomer(customer?.id ?? 0, savedVersion);
+
+  const attach = (chosen: Customer) =>
+    void dispatch({ type: "setCustomer", customer: { id: chosen.id, name: customerName(chosen) } });
+
+  if (editing) {
+    return (
+      <section className="customer" aria-label="Customer">
+        <CustomerForm
+          customer={editing === "attached" ? (stored ?? null) : null}
+          onSaved={(saved) => {
+            setEditing(null);
+            setSavedVersion((v) => v + 1);
+            attach(saved);
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      </section>
+    );
+  }
 
   if (customer) {
+    const isDefault = defaultCustomer?.id === customer.id;
     return (
-      <div className="customer">
+      <section className="customer" aria-label="Customer">
         <span>Customer: {customer.name}</span>
-        <button
-          type="button"
-          onClick={() => void dispatch({ type: "setCustomer", customer: null })}
-        >
-          Detach customer
-        </button>
-      </div>
+        <CustomerDetails customerId={customer.id} key={savedVersion} />
+        <div className="dialog-actions">
+          <button type="button" disabled={!stored} onClick={() => setEditing("attached")}>
+            Edit customer
+          </button>
+          <button
+            type="button"
+            onClick={() => void dispatch({ type: "setCustomer", customer: null })}
+          >
+            Detach customer
+          </button>
+          <button
+            type="button"
+            aria-pressed={isDefault}
+            onClick={() => setDefaultCustomer(isDefault ? null : customer)}
+          >
+            {isDefault ? "Default for this register" : "Make default for this register"}
+          </button>
+        </div>
+      </section>
     );
   }
 
   return (
-    <div className="customer">
+    <CustomerSearch
+      onAttach={attach}
+      onNew={() => setEditing("new")}
+      defaultName={defaultCustomer?.name ?? null}
+      onClearDefault={() => setDefaultCustomer(null)}
+    />
+  );
+}
+
+function CustomerSearch(props: {
+  onAttach: (customer: Customer) => void;
+  onNew: () => void;
+  defaultName: string | null;
+  onClearDefault: () => void;
+}) {
+  const ids = useId();
+  const [text, setText] = useState("");
+  const matches = useCustomerSearch(text, resultLimit);
+
+  return (
+    <section className="customer" aria-label="Customer">
       <label htmlFor={`${ids}-search`}>Search customers</label>
       <input
         id={`${ids}-search`}
         type="search"
         value={text}
-        placeholder="Name, email or phone"
+        placeholder="Name, email, phone, company or address"
         onChange={(event) => setText(event.target.value)}
         autoComplete="off"
       />
+      <button type="button" onClick={props.onNew}>
+        New customer
+      </button>
+      <p className="muted">
+        New orders start with {props.defaultName ?? "a guest"}.
+        {props.defaultName && (
+          <button type="button" onClick={props.onClearDefault}>
+            Start with a guest
+          </button>
+        )}
+      </p>
       {text.trim() && (
         <ul className="customer-results" aria-label="Matching customers">
           {matches.length === 0 && <li>No customer matches "{text}".</li>}
@@ -51,56 +125,20 @@ export function CustomerPicker({ customer, dispatch }: CustomerPickerProps) {
                 type="button"
                 onClick={() => {
                   setText("");
-                  void dispatch({
-                    type: "setCustomer",
-                    customer: { id: match.id, name: customerName(match) },
-                  });
+                  props.onAttach(match);
                 }}
               >
                 Attach {customerName(match)}
               </button>{" "}
-              <span className="muted">{match.email}</span>
+              <span className="muted">
+                {[match.email, match.billing.phone, match.billing.company]
+                  .filter((part) => part)
+                  .join(" · ")}
+              </span>
             </li>
           ))}
         </ul>
       )}
-    </div>
+    </section>
   );
-}
-
-export function customerName(customer: Customer): string {
-  const name = `${customer.firstName} ${customer.lastName}`.trim();
-  return name || customer.email || customer.username || `Customer ${customer.id}`;
-}
-
-function useCustomerSearch(text: string): Customer[] {
-  const { catalog } = useTill();
-  const [matches, setMatches] = useState<Customer[]>([]);
-
-  useEffect(() => {
-    const needle = text.trim().toLowerCase();
-    if (!needle) return;
-    let current = true;
-    // NOTE: this scans the whole customers table. That is quick for thousands of customers;
-    // stores with far more need the customers in the worker's search index.
-    void catalog.customers
-      .filter((customer) => customerText(customer).includes(needle))
-      .limit(resultLimit)
-      .toArray()
-      .then((found) => {
-        if (current) setMatches(found);
-      });
-    return () => {
-      current = false;
-    };
-  }, [catalog, text]);
-
-  return text.trim() ? matches : [];
-}
-
-function customerText(customer: Customer): string {
-  const { firstName, lastName, email, username, billing } = customer;
-  return [firstName, lastName, email, username, billing.phone, billing.company]
-    .join(" ")
-    .toLowerCase();
 }

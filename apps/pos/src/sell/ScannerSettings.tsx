@@ -1,35 +1,58 @@
 import { useId, useState, type FormEvent } from "react";
-import type { ScanSettings } from "../scanner/scan-detector.js";
+import { ScaleRulesEditor } from "../scanner/ScaleRulesEditor.js";
+import type { ScanSettings, ScanSettingsInput } from "../scanner/scan-settings-store.js";
+
+/** The last scan the test panel caught: the keys as sent and the code looked up. */
+export interface TestScan {
+  raw: string;
+  code: string;
+}
 
 interface ScannerSettingsProps {
   settings: ScanSettings;
-  onSave: (next: ScanSettings) => Promise<void>;
+  onSave: (next: ScanSettingsInput) => Promise<void>;
+  /** Whether scans go to the test panel instead of the cart. */
+  testing: boolean;
+  onTestingChange: (testing: boolean) => void;
+  lastTestScan: TestScan | null;
 }
 
-/** Renders the scanner timing settings, folded away until the cashier opens them. */
-export function ScannerSettings({ settings, onSave }: ScannerSettingsProps) {
+type Draft = Omit<ScanSettings, "maxKeyGapMs" | "minLength"> & {
+  gapText: string;
+  lengthText: string;
+};
+
+function draftOf(settings: ScanSettings): Draft {
+  return {
+    ...settings,
+    gapText: String(settings.maxKeyGapMs),
+    lengthText: String(settings.minLength),
+  };
+}
+
+/** Renders the scanner settings and the scan test panel, folded away until opened. */
+export function ScannerSettings(props: ScannerSettingsProps) {
+  const { settings, onSave } = props;
   const ids = useId();
-  const [gapText, setGapText] = useState(String(settings.maxKeyGapMs));
-  const [lengthText, setLengthText] = useState(String(settings.minLength));
+  const [draft, setDraft] = useState(() => draftOf(settings));
   const [shown, setShown] = useState(settings);
   if (shown !== settings) {
     // The saved settings loaded or changed: show them.
     setShown(settings);
-    setGapText(String(settings.maxKeyGapMs));
-    setLengthText(String(settings.minLength));
+    setDraft(draftOf(settings));
   }
   const [message, setMessage] = useState<{ kind: "alert" | "status"; text: string } | null>(null);
+  const change = (next: Partial<Draft>) => setDraft({ ...draft, ...next });
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    const { gapText, lengthText, ...rest } = draft;
     try {
-      await onSave({ maxKeyGapMs: Number(gapText), minLength: Number(lengthText) });
+      await onSave({ ...rest, maxKeyGapMs: Number(gapText), minLength: Number(lengthText) });
       setMessage({ kind: "status", text: "Scanner settings saved." });
     } catch (failure) {
-      setMessage({
-        kind: "alert",
-        text: failure instanceof Error ? failure.message : String(failure),
-      });
+      const text = failure instanceof Error ? failure.message : String(failure);
+      setMessage({ kind: "alert", text });
     }
   };
 
@@ -43,8 +66,8 @@ export function ScannerSettings({ settings, onSave }: ScannerSettingsProps) {
           type="number"
           min={5}
           max={500}
-          value={gapText}
-          onChange={(event) => setGapText(event.target.value)}
+          value={draft.gapText}
+          onChange={(event) => change({ gapText: event.target.value })}
         />
         <label htmlFor={`${ids}-length`}>Minimum scan length (characters)</label>
         <input
@@ -52,8 +75,47 @@ export function ScannerSettings({ settings, onSave }: ScannerSettingsProps) {
           type="number"
           min={1}
           max={64}
-          value={lengthText}
-          onChange={(event) => setLengthText(event.target.value)}
+          value={draft.lengthText}
+          onChange={(event) => change({ lengthText: event.target.value })}
+        />
+        <label htmlFor={`${ids}-terminator`}>Key after each scan</label>
+        <select
+          id={`${ids}-terminator`}
+          value={draft.terminator}
+          onChange={(event) => change({ terminator: event.target.value as Draft["terminator"] })}
+        >
+          <option value="Enter">Enter</option>
+          <option value="Tab">Tab</option>
+        </select>
+        <label htmlFor={`${ids}-prefix`}>Scanner prefix (removed)</label>
+        <input
+          id={`${ids}-prefix`}
+          value={draft.prefix}
+          maxLength={8}
+          onChange={(event) => change({ prefix: event.target.value })}
+        />
+        <label htmlFor={`${ids}-suffix`}>Scanner suffix (removed)</label>
+        <input
+          id={`${ids}-suffix`}
+          value={draft.suffix}
+          maxLength={8}
+          onChange={(event) => change({ suffix: event.target.value })}
+        />
+        <label htmlFor={`${ids}-field`}>Compare scans with</label>
+        <select
+          id={`${ids}-field`}
+          value={draft.barcodeField}
+          onChange={(event) =>
+            change({ barcodeField: event.target.value as Draft["barcodeField"] })
+          }
+        >
+          <option value="any">SKU, then barcode</option>
+          <option value="sku">SKU only</option>
+          <option value="globalUniqueId">Barcode (global unique id) only</option>
+        </select>
+        <ScaleRulesEditor
+          rules={draft.scaleRules}
+          onChange={(scaleRules) => change({ scaleRules })}
         />
         <button type="submit">Save scanner settings</button>
         {message && (
@@ -62,6 +124,30 @@ export function ScannerSettings({ settings, onSave }: ScannerSettingsProps) {
           </p>
         )}
       </form>
+      <ScanTestPanel {...props} />
     </details>
+  );
+}
+
+/** While switched on, scans are shown here and added to no order. */
+function ScanTestPanel({ testing, onTestingChange, lastTestScan }: ScannerSettingsProps) {
+  return (
+    <section className="scan-test" aria-label="Scanner test">
+      <label>
+        <input
+          type="checkbox"
+          checked={testing}
+          onChange={(event) => onTestingChange(event.target.checked)}
+        />
+        Test the scanner (scans are shown, not sold)
+      </label>
+      {testing && (
+        <p role="status">
+          {lastTestScan
+            ? `Scanner sent "${lastTestScan.raw}"; the till looks up "${lastTestScan.code}".`
+            : "Scan a barcode now."}
+        </p>
+      )}
+    </section>
   );
 }

@@ -3,9 +3,14 @@ import type { Product, Variation } from "@pos/core";
 import { lineFromCatalog } from "../cart/line-from-catalog.js";
 import { totalOrder, type CartTotals } from "../cart/cart-totals.js";
 import { useCurrentOrder } from "../cart/use-current-order.js";
+import { useOrderCoupons } from "../cart/use-order-coupons.js";
 import { offlineCheckoutMessage } from "../checkout/submit-order.js";
+import { offlineSaleAllowed } from "../checkout/tenders.js";
 import type { StoredOrder } from "../db/stored-order.js";
-import { findByCode } from "../scanner/find-by-code.js";
+import { loadDefaultCustomer } from "../customers/default-customer.js";
+import { findByCode, type ScaledValue } from "../scanner/find-by-code.js";
+import { cleanScannedCode } from "../scanner/scan-detector.js";
+import { scaledLine } from "../scanner/scaled-line.js";
 import { useScanSettings } from "../scanner/use-scan-settings.js";
 import { useScanner } from "../scanner/use-scanner.js";
 import type { CatalogTile } from "../search/use-catalog-search.js";
@@ -17,7 +22,7 @@ import { CartPanel } from "./CartPanel.js";
 import { CheckoutDialog } from "./CheckoutDialog.js";
 import { ProductGrid } from "./ProductGrid.js";
 import { ReceiptView } from "./ReceiptView.js";
-import { ScannerSettings } from "./ScannerSettings.js";
+import { ScannerSettings, type TestScan } from "./ScannerSettings.js";
 import { useTaxRates } from "./use-tax-rates.js";
 import { VariationDialog } from "./VariationDialog.js";
 
@@ -25,7 +30,7 @@ type Notice = { kind: "alert" | "status"; text: string } | null;
 
 /** Renders the sell screen: find and scan products, build the cart, check out, park and resume. */
 export function SellScreen() {
-  const { session, catalog, catalogWorker } = useTill();
+  const { session, catalog, catalogWorker, salesDb } = useTill();
   const [scanSettings, saveScanSettings] = useScanSettings();
   const current = useCurrentOrder();
   const taxRates = useTaxRates();
@@ -34,23 +39,31 @@ export function SellScreen() {
   const [checkingOut, setCheckingOut] = useState(false);
   const [receipt, setReceipt] = useState<{ order: StoredOrder; totals: CartTotals } | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
+  const [testingScanner, setTestingScanner] = useState(false);
+  const [lastTestScan, setLastTestScan] = useState<TestScan | null>(null);
+  /** Scans are handled one after another, so two quick scans never race to start an order. */
+  const scanQueue = useRef<Promise<unknown>>(Promise.resolve());
   const { order, dispatch } = current;
+  const orderCoupons = useOrderCoupons(order);
   const searchRef = useRef<HTMLInputElement>(null);
+  useDefaultCustomerOnNewOrders(order, dispatch, salesDb);
 
   const cart = useMemo(() => {
     if (!order) return { value: null, error: null };
     try {
-      return { value: totalOrder(order, { store: session.store, taxRates }), error: null };
+      const context = { store: session.store, taxRates, coupons: orderCoupons };
+      return { value: totalOrder(order, context), error: null };
     } catch (failure) {
       return { value: null, error: failure instanceof Error ? failure.message : String(failure) };
     }
-  }, [order, session.store, taxRates]);
+  }, [order, session.store, taxRates, orderCoupons]);
 
   const addItem = useCallback(
-    async (product: Product, variation: Variation | null) => {
+    async (product: Product, variation: Variation | null, scaled?: ScaledValue) => {
+      const line = lineFromCatalog(product, variation, session.store);
       const added = await dispatch({
         type: "addLine",
-        line: lineFromCatalog(product, variation, session.store),
+        line: scaled ? scaledLine(line, scaled) : line,
       });
       if (added) setNotice({ kind: "status", text: `Added ${product.name}.` });
     },
@@ -58,8 +71,11 @@ export function SellScreen() {
   );
 
   const addByCode = useCallback(
-    async (code: string): Promise<boolean> => {
-      const match = await findByCode(catalog, code);
+    async (typed: string): Promise<boolean> => {
+      // A scan that reached the search box after a stall on a busy page arrives here as typing
+      // ended by Enter, so it is cleaned as a scan would be.
+      const code = cleanScannedCode(typed, scanSettings);
+      const match = await findByCode(catalog, code, scanSettings);
       if (match.kind === "notFound") {
         const syncing = !isCatalogComplete(catalogWorker.getStatus());
         const hint = syncing ? " The catalogue is still syncing: try again when it is done." : "";
@@ -67,17 +83,26 @@ export function SellScreen() {
         return false;
       }
       setReceipt(null);
-      if (match.kind === "variation") await addItem(match.parent, match.variation);
+      if (match.kind === "variation") await addItem(match.parent, match.variation, match.scaled);
       else if (match.product.type === "variable") setChoosing(match.product);
-      else await addItem(match.product, null);
+      else await addItem(match.product, null, match.scaled);
       return true;
     },
-    [catalog, catalogWorker, addItem],
+    [catalog, catalogWorker, addItem, scanSettings],
   );
+
+  const onScan = (code: string, raw: string) => {
+    if (testingScanner) {
+      setLastTestScan({ code, raw });
+      return;
+    }
+    const next = scanQueue.current.then(() => addByCode(code));
+    scanQueue.current = next.catch(() => undefined);
+  };
 
   // A scan means nothing inside the checkout or options dialog, and fast typing of an amount
   // there must reach its field.
-  useScanner(scanSettings, !checkingOut && !choosing, (code) => void addByCode(code));
+  useScanner(scanSettings, !checkingOut && !choosing, onScan);
 
   const pick = (tile: CatalogTile) => {
     setReceipt(null);
@@ -89,13 +114,15 @@ export function SellScreen() {
   };
 
   const checkout = useCallback(() => {
-    if (connectivity === "offline") {
+    const anyOffline =
+      offlineSaleAllowed(session.store, ["cash"]) || offlineSaleAllowed(session.store, ["card"]);
+    if (connectivity === "offline" && !anyOffline) {
       setNotice({ kind: "alert", text: offlineCheckoutMessage });
       return;
     }
     setNotice(null);
     setCheckingOut(true);
-  }, [connectivity]);
+  }, [connectivity, session.store]);
 
   const canCheckOut = (order?.lines.length ?? 0) > 0 && cart.value !== null;
   useShortcuts({
@@ -138,7 +165,16 @@ export function SellScreen() {
             onCheckout={checkout}
           />
         )}
-        <ScannerSettings settings={scanSettings} onSave={saveScanSettings} />
+        <ScannerSettings
+          settings={scanSettings}
+          onSave={saveScanSettings}
+          testing={testingScanner}
+          onTestingChange={(testing) => {
+            setTestingScanner(testing);
+            setLastTestScan(null);
+          }}
+          lastTestScan={lastTestScan}
+        />
       </div>
       {choosing && (
         <VariationDialog
@@ -163,6 +199,26 @@ export function SellScreen() {
       )}
     </main>
   );
+}
+
+/**
+ * Attaches the register's default customer to each order the first time the screen shows it,
+ * unless it has a customer or more than the line that started it; detaching sticks.
+ */
+function useDefaultCustomerOnNewOrders(
+  order: StoredOrder | null,
+  dispatch: ReturnType<typeof useCurrentOrder>["dispatch"],
+  salesDb: ReturnType<typeof useTill>["salesDb"],
+): void {
+  const seen = useRef(new Set<string>());
+  useEffect(() => {
+    if (!order || seen.current.has(order.clientUuid)) return;
+    seen.current.add(order.clientUuid);
+    if (order.customer || order.lines.length > 1) return;
+    void loadDefaultCustomer(salesDb).then((customer) => {
+      if (customer) void dispatch({ type: "setCustomer", customer });
+    });
+  }, [order, dispatch, salesDb]);
 }
 
 /** Function keys for the sell screen; they work wherever the focus is. */

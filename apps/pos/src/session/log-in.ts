@@ -5,13 +5,19 @@ export interface LogInInput {
   storeUrl: string;
   username: string;
   password: string;
+  /** This device's register id; the store server counts it against the licence's registers. */
+  register: string;
 }
 
 /** Logs in at the store and reads its settings; the till needs both before it can sell. */
 export async function logIn(input: LogInInput, nowMs = Date.now()): Promise<Session> {
   const storeUrl = normaliseStoreUrl(input.storeUrl);
   const anonymous = new PosApi(new WooClient({ baseUrl: storeUrl, maxAttempts: 1 }));
-  const tokens = await anonymous.login({ username: input.username, password: input.password });
+  const tokens = await anonymous.login({
+    username: input.username,
+    password: input.password,
+    register: input.register,
+  });
 
   const bearer = new WooClient({
     baseUrl: storeUrl,
@@ -21,6 +27,7 @@ export async function logIn(input: LogInInput, nowMs = Date.now()): Promise<Sess
   return {
     formatVersion: sessionVersion,
     storeUrl,
+    storeKind: "pos",
     ...tokenFields(tokens, nowMs),
     user: tokens.user,
     store,

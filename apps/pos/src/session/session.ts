@@ -4,13 +4,36 @@ import { appendLog, type SalesDb } from "../db/sales-db.js";
 
 export const sessionVersion = 1;
 
+/**
+ * Credentials of a real WooCommerce store, kept on the device so the till works after a restart
+ * offline. Absent for our store server, which uses the bearer tokens.
+ */
+export const wooCredentialsSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("consumerKey"),
+    consumerKey: z.string().min(1),
+    consumerSecret: z.string().min(1),
+  }),
+  z.object({
+    kind: z.literal("applicationPassword"),
+    username: z.string().min(1),
+    password: z.string().min(1),
+  }),
+]);
+
+export type WooCredentials = z.infer<typeof wooCredentialsSchema>;
+
 export const sessionSchema = z.object({
   formatVersion: z.literal(sessionVersion),
   /** The store's origin, such as "https://shop.example". REST paths go under `/wp-json`. */
   storeUrl: z.url(),
-  accessToken: z.string().min(1),
-  refreshToken: z.string().min(1),
+  /** "pos" for our store server, "woocommerce" for a real WooCommerce store. */
+  storeKind: z.enum(["pos", "woocommerce"]).default("pos"),
+  /** Empty for a WooCommerce store, which uses `wooCredentials` instead. */
+  accessToken: z.string(),
+  refreshToken: z.string(),
   accessExpiresAtMs: z.number().int(),
+  wooCredentials: wooCredentialsSchema.optional(),
   user: posUserSchema,
   store: posStoreSchema,
 });

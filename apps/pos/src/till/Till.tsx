@@ -1,11 +1,20 @@
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { SalesDb } from "../db/sales-db.js";
 import { SellScreen } from "../sell/SellScreen.js";
 import type { Session } from "../session/session.js";
 import { refreshStoreSettings } from "../session/refresh-store-settings.js";
-import { Header } from "./Header.js";
+import { Header, type TillScreen } from "./Header.js";
+import { OrdersScreen } from "../orders/OrdersScreen.js";
+import { ReportsScreen } from "../reports/ReportsScreen.js";
+import { TillSessionScreen } from "../till-sessions/TillSessionScreen.js";
+import { TillSessionSync } from "../till-sessions/TillSessionSync.js";
 import { TillContext } from "./till-context.js";
 import { createTillServices } from "./till-services.js";
+import { OutboxContext } from "../outbox/outbox-context.js";
+import { OutboxView } from "../outbox/OutboxView.js";
+import { startTillOutbox } from "../outbox/start-till-outbox.js";
+import { createTillOutbox } from "../outbox/till-outbox.js";
+import { useLogOutGuard } from "../outbox/use-log-out-guard.js";
 
 interface TillProps {
   session: Session;
@@ -22,6 +31,16 @@ export function Till({ session, salesDb, onLogOut, onSessionUpdate }: TillProps)
     [session, salesDb, onLogOut],
   );
   useEffect(() => services.start(), [services]);
+  const outbox = useMemo(
+    () =>
+      createTillOutbox(salesDb, services.client, {
+        onStockChanged: () => services.catalogWorker.syncNow(),
+      }),
+    [services, salesDb],
+  );
+  useEffect(() => startTillOutbox(outbox, services.connectivity), [outbox, services]);
+  const logOutGuard = useLogOutGuard(outbox, onLogOut);
+  const [screen, setScreen] = useState<TillScreen>("sell");
 
   useEffect(() => {
     let live = true;
@@ -39,10 +58,22 @@ export function Till({ session, salesDb, onLogOut, onSessionUpdate }: TillProps)
 
   return (
     <TillContext.Provider value={services}>
-      <div className="till">
-        <Header onLogOut={onLogOut} />
-        <SellScreen />
-      </div>
+      <OutboxContext.Provider value={outbox}>
+        <div className="till">
+          <Header onLogOut={logOutGuard.logOut} screen={screen} onNavigate={setScreen} />
+          <TillSessionSync />
+          {logOutGuard.refusal && (
+            <p role="alert" className="error log-out-refusal">
+              {logOutGuard.refusal}
+            </p>
+          )}
+          {screen === "sell" && <SellScreen />}
+          {screen === "orders" && <OrdersScreen />}
+          {screen === "reports" && <ReportsScreen />}
+          {screen === "session" && <TillSessionScreen />}
+          <OutboxView />
+        </div>
+      </OutboxContext.Provider>
     </TillContext.Provider>
   );
 }

@@ -1,4 +1,10 @@
-import { CatalogDb, ConnectivityMonitor, catalogDbName, type Signal } from "@pos/sync";
+import {
+  CatalogDb,
+  ConnectivityMonitor,
+  catalogDbName,
+  probeUrlFor,
+  type Signal,
+} from "@pos/sync";
 import { WooClient } from "@pos/woo";
 import { OrderStore } from "../cart/order-store.js";
 import { appendLog, type SalesDb } from "../db/sales-db.js";
@@ -30,7 +36,7 @@ export function createTillServices(
   });
   const client = new WooClient({ baseUrl: session.storeUrl, auth: tokens.auth });
   const connectivity = new ConnectivityMonitor({
-    probeUrl: client.urlOf("pos/v1/ping").href,
+    probeUrl: probeUrlFor(client, session.storeKind),
     online: windowSignal(["online", "offline"], () => navigator.onLine),
     visible: documentSignal(),
   });
@@ -62,9 +68,11 @@ export function createTillServices(
     start: () => {
       catalogWorker.start();
       connectivity.start();
+      const stopRefresh = tokens.keepFresh();
       const stopPokes = pokeOnNetworkEvents(connectivity, catalogWorker);
       return () => {
         stopPokes();
+        stopRefresh();
         connectivity.stop();
         catalogWorker.stop();
       };

@@ -1,5 +1,11 @@
-import type { CatalogHit, CatalogQuery } from "../search/catalog-index.js";
-import type { CollectionStatus, WorkerEvent, WorkerRequest } from "./worker-protocol.js";
+import type { Customer } from "@pos/core";
+import type { CatalogQuery } from "../search/catalog-index.js";
+import type {
+  CollectionStatus,
+  ServerSearchOutcome,
+  WorkerEvent,
+  WorkerRequest,
+} from "./worker-protocol.js";
 
 export interface SyncStatus {
   collections: CollectionStatus[];
@@ -19,7 +25,8 @@ export function isCatalogComplete(status: SyncStatus): boolean {
  */
 export class CatalogWorkerClient {
   private worker: Worker | null = null;
-  private readonly pending = new Map<number, (hits: CatalogHit[]) => void>();
+  /** Resolvers of requests waiting for the worker, each with the value used when it stops. */
+  private readonly pending = new Map<number, { resolve: (value: never) => void; empty: unknown }>();
   private readonly listeners = new Set<Listener>();
   private readonly indexListeners = new Set<Listener>();
   private nextRequestId = 1;
@@ -40,12 +47,30 @@ export class CatalogWorkerClient {
     this.send({ type: "start", catalogDbName: this.catalogDbName });
   }
 
-  search(query: CatalogQuery): Promise<CatalogHit[]> {
-    const requestId = this.nextRequestId++;
-    return new Promise((resolve) => {
-      this.pending.set(requestId, resolve);
-      this.send({ type: "search", requestId, query });
-    });
+  /** Returns hit codes: product ids, and variation ids negated (see `hitOfCode`). */
+  search(query: CatalogQuery): Promise<Int32Array> {
+    return this.ask(new Int32Array(0), (requestId) => ({ type: "search", requestId, query }));
+  }
+
+  /** Returns the ids of customers matching `text`, best first. */
+  searchCustomers(text: string, limit: number): Promise<number[]> {
+    return this.ask<number[]>([], (requestId) => ({
+      type: "searchCustomers",
+      requestId,
+      text,
+      limit,
+    }));
+  }
+
+  /** Asks the store for products matching `text` and stores them in the local catalogue. */
+  searchServer(text: string): Promise<ServerSearchOutcome> {
+    const stopped: ServerSearchOutcome = { ok: false, message: "the till is closing" };
+    return this.ask(stopped, (requestId) => ({ type: "searchServer", requestId, text }));
+  }
+
+  /** Stores customers the store returned, so the customer search finds them at once. */
+  storeCustomers(customers: Customer[]): void {
+    this.send({ type: "storeCustomers", customers });
   }
 
   syncNow(): void {
@@ -70,15 +95,20 @@ export class CatalogWorkerClient {
   stop(): void {
     this.worker?.terminate();
     this.worker = null;
-    for (const resolve of this.pending.values()) resolve([]);
+    for (const { resolve, empty } of this.pending.values()) resolve(empty as never);
     this.pending.clear();
   }
 
   private receive(event: WorkerEvent): void {
     switch (event.type) {
       case "searchResult":
-        this.pending.get(event.requestId)?.(event.hits);
-        this.pending.delete(event.requestId);
+        this.settle(event.requestId, event.codes);
+        return;
+      case "customerResult":
+        this.settle(event.requestId, event.ids);
+        return;
+      case "serverSearchResult":
+        this.settle(event.requestId, event.outcome);
         return;
       case "indexChanged":
         for (const listener of this.indexListeners) listener();
@@ -104,11 +134,24 @@ export class CatalogWorkerClient {
     for (const listener of this.listeners) listener();
   }
 
+  private ask<T>(empty: T, request: (requestId: number) => WorkerRequest): Promise<T> {
+    const requestId = this.nextRequestId++;
+    return new Promise<T>((resolve) => {
+      if (!this.worker) {
+        resolve(empty);
+        return;
+      }
+      this.pending.set(requestId, { resolve: resolve, empty });
+      this.worker.postMessage(request(requestId));
+    });
+  }
+
+  private settle(requestId: number, value: unknown): void {
+    this.pending.get(requestId)?.resolve(value as never);
+    this.pending.delete(requestId);
+  }
+
   private send(request: WorkerRequest): void {
-    if (!this.worker) {
-      if (request.type === "search") this.pending.get(request.requestId)?.([]);
-      return;
-    }
-    this.worker.postMessage(request);
+    this.worker?.postMessage(request);
   }
 }

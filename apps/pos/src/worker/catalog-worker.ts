@@ -1,10 +1,12 @@
 import { CatalogDb, PosPull, SyncEngine } from "@pos/sync";
 import { PosApi, WooClient } from "@pos/woo";
 import { SalesDb } from "../db/sales-db.js";
+import { CustomerIndex } from "../customers/customer-index.js";
 import { CatalogIndex } from "../search/catalog-index.js";
 import { feedIndexFromWrites, loadIndex } from "../search/index-feed.js";
 import { loadSession } from "../session/session.js";
 import { SessionTokens } from "../session/session-tokens.js";
+import { searchServer } from "./server-search.js";
 import type { WorkerEvent, WorkerRequest } from "./worker-protocol.js";
 
 /**
@@ -14,12 +16,14 @@ import type { WorkerEvent, WorkerRequest } from "./worker-protocol.js";
 // The project compiles against the DOM library, whose `self` is a Window. A worker's scope has
 // the same two members that this file uses.
 const scope = self as unknown as {
-  postMessage(message: WorkerEvent): void;
+  postMessage(message: WorkerEvent, transfer?: Transferable[]): void;
   onmessage: ((message: MessageEvent<WorkerRequest>) => void) | null;
 };
 
 const index = new CatalogIndex();
+const customerIndex = new CustomerIndex();
 let engine: SyncEngine | null = null;
+let storeAccess: { client: WooClient; db: CatalogDb } | null = null;
 let indexChangedQueued = false;
 
 function post(event: WorkerEvent): void {
@@ -34,19 +38,60 @@ scope.onmessage = (message) => {
         post({ type: "syncError", kind: "start", message: describe(error) }),
       );
       return;
-    case "search":
-      post({
+    case "search": {
+      const codes = index.queryCodes(request.query);
+      const event: WorkerEvent = {
         type: "searchResult",
         requestId: request.requestId,
-        hits: index.query(request.query),
+        codes,
         indexed: index.size,
+      };
+      scope.postMessage(event, [codes.buffer]);
+      return;
+    }
+    case "searchCustomers":
+      post({
+        type: "customerResult",
+        requestId: request.requestId,
+        ids: customerIndex.query(request.text, request.limit),
       });
+      return;
+    case "searchServer":
+      void answerServerSearch(request.requestId, request.text);
+      return;
+    case "storeCustomers":
+      void storeAccess?.db.customers
+        .bulkPut(request.customers)
+        .catch((error: unknown) =>
+          post({ type: "syncError", kind: "customers", message: describe(error) }),
+        );
       return;
     case "syncNow":
       engine?.pokeNow();
       return;
   }
 };
+
+async function answerServerSearch(requestId: number, text: string): Promise<void> {
+  if (!storeAccess) {
+    post({
+      type: "serverSearchResult",
+      requestId,
+      outcome: { ok: false, message: "the catalogue worker has not started yet" },
+    });
+    return;
+  }
+  try {
+    const stored = await searchServer(storeAccess.client, storeAccess.db, text);
+    post({ type: "serverSearchResult", requestId, outcome: { ok: true, stored } });
+  } catch (error) {
+    post({
+      type: "serverSearchResult",
+      requestId,
+      outcome: { ok: false, message: describe(error) },
+    });
+  }
+}
 
 async function start(catalogDbName: string): Promise<void> {
   if (engine) return;
@@ -55,8 +100,9 @@ async function start(catalogDbName: string): Promise<void> {
   if (!session) throw new Error("no saved session: log in again to sync the catalogue");
 
   const db = new CatalogDb(catalogDbName);
-  feedIndexFromWrites(db, index, announceIndexChange);
-  await loadIndex(db, index);
+  const indexes = { catalog: index, customers: customerIndex };
+  feedIndexFromWrites(db, indexes, announceIndexChange);
+  await loadIndex(db, indexes);
   announceIndexChange();
 
   const tokens = new SessionTokens(salesDb, session);
@@ -64,6 +110,7 @@ async function start(catalogDbName: string): Promise<void> {
   client.onRequest((outcome) =>
     post({ type: "requestOutcome", ok: outcome.ok, durationMs: outcome.latencyMs }),
   );
+  storeAccess = { client, db };
 
   const pull = new PosPull(new PosApi(client), { snapshotPageSize: 500, feedPageSize: 1000 });
   engine = new SyncEngine({ db, pull });

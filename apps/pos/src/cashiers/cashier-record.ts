@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/** A PIN hash as the store server sends it: PBKDF2-SHA256 with its parameters. */
+export const pinHashSchema = z.object({
+  algorithm: z.literal("PBKDF2-SHA256"),
+  iterations: z.number().int().min(1000).max(10_000_000),
+  salt: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  hash: z.string().regex(/^[A-Za-z0-9_-]+$/),
+});
+
+export type PinHash = z.infer<typeof pinHashSchema>;
+
+/** A staff member of `GET pos/v1/cashiers`. */
+export const cashierRecordSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  display_name: z.string(),
+  role: z.enum(["administrator", "manager", "cashier"]),
+  pin: pinHashSchema.nullable(),
+  failed_attempts: z.number().int().nonnegative(),
+  locked: z.boolean(),
+  updated_gmt: z.string().nullable(),
+});
+
+export type CashierRecord = z.infer<typeof cashierRecordSchema>;
+
+export const cashiersResponseSchema = z.object({
+  max_failures: z.number().int().positive(),
+  cashiers: z.array(cashierRecordSchema),
+});

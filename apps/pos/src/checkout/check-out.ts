@@ -1,0 +1,63 @@
+import type { Outbox } from "@pos/sync";
+import type { PosStore, WooClient } from "@pos/woo";
+import type { CartTotals } from "../cart/cart-totals.js";
+import type { SalesDb } from "../db/sales-db.js";
+import type { StoredOrder } from "../db/stored-order.js";
+import { completeSale } from "./complete-sale.js";
+import { buildOrderRequest } from "./order-request.js";
+import { CheckoutOfflineError, offlineCheckoutMessage, submitOrder } from "./submit-order.js";
+import { offlineSaleAllowed, settleTenders, type TenderInput } from "./tenders.js";
+
+export interface CheckOutServices {
+  db: SalesDb;
+  client: WooClient;
+  outbox: Outbox;
+}
+
+export interface CheckOutRequest {
+  order: StoredOrder;
+  cart: CartTotals;
+  store: PosStore;
+  tenders: TenderInput[];
+  /** False when the connectivity monitor reports the store as unreachable. */
+  online: boolean;
+  nowMs: number;
+}
+
+/**
+ * Completes a sale. When the store allows these tenders offline, the sale completes on the
+ * till at once and goes to the outbox, which sends it. Otherwise (and online with coupons) the
+ * store creates the order first, and checkout is refused while it is offline.
+ */
+export async function checkOut(services: CheckOutServices, request: CheckOutRequest) {
+  const { order, cart, store } = request;
+  const tenders = settleTenders(cart.totals.total, request.tenders);
+  const kinds = request.tenders.length > 0 ? request.tenders.map((t) => t.kind) : ["cash" as const];
+  const buildBody = (receiptNumber: string | null) =>
+    buildOrderRequest(order, cart.input, cart.totals, store.decimals, { tenders, receiptNumber });
+  const sale = {
+    clientUuid: order.clientUuid,
+    tenders,
+    totalMinor: cart.totals.total,
+    currency: store.currency,
+    nowMs: request.nowMs,
+    buildBody,
+  };
+
+  const offlineAllowed = offlineSaleAllowed(store, kinds);
+  // Online, coupons go to the store before the sale completes, so a rejected coupon leaves the
+  // order open with the store's reason instead of a completed sale the store refuses.
+  const storeFirst = !offlineAllowed || (order.coupons.length > 0 && request.online);
+  if (storeFirst) {
+    try {
+      if (!request.online) throw new CheckoutOfflineError(offlineCheckoutMessage);
+      const server = await submitOrder(services.client, buildBody(null));
+      return await completeSale(services.db, { ...sale, server });
+    } catch (error) {
+      if (!(error instanceof CheckoutOfflineError) || !offlineAllowed) throw error;
+    }
+  }
+  const completed = await completeSale(services.db, { ...sale, server: null });
+  services.outbox.drainNow();
+  return completed;
+}

@@ -1,0 +1,118 @@
+import { useEffect, useId, useState } from "react";
+import { toMoney } from "@pos/core";
+import type { OutboxRecord } from "@pos/sync";
+import { parseStoredOrder, type StoredOrder } from "../db/stored-order.js";
+import { displayMoney } from "../money/display-money.js";
+import { useTill } from "../till/till-context.js";
+import { useOutbox, useOutboxStatus } from "./outbox-context.js";
+import { recordDiscardedOrder } from "./till-outbox.js";
+
+const managerRoles = new Set(["manager", "administrator"]);
+
+/**
+ * Lists the sales not yet on the store: waiting, being sent, or parked with the store's reason.
+ * The cashier can resend a parked sale; a manager can also discard one.
+ */
+export function OutboxView() {
+  const ids = useId();
+  const { session, salesDb } = useTill();
+  const outbox = useOutbox();
+  const status = useOutboxStatus();
+  const orders = useOrdersOf(status.unsent);
+  const [error, setError] = useState<string | null>(null);
+  const canDiscard = managerRoles.has(session.user.role);
+
+  const run = (work: () => Promise<void>) => {
+    setError(null);
+    work().catch((failure: unknown) => setError(String(failure)));
+  };
+
+  return (
+    <section className="outbox" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>Outbox</h2>
+      <p role="status" aria-label="Outbox status">
+        {summarize(status.pending + status.sending, status.parked)}
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {status.unsent.length > 0 && (
+        <ul className="outbox-records">
+          {status.unsent.map((record) => {
+            const order = orders.get(record.id);
+            const label = order?.receipt?.localNumber ?? record.id;
+            return (
+              <li key={record.id} className={`outbox-${record.state}`}>
+                <span className="outbox-receipt">Receipt {label}</span>
+                <span>
+                  {order?.receipt
+                    ? displayMoney(toMoney(order.receipt.totalMinor), session.store)
+                    : ""}
+                </span>
+                <span>{describeState(record)}</span>
+                {record.state === "parked" && (
+                  <button type="button" onClick={() => run(() => outbox.resend(record.id))}>
+                    Resend {label}
+                  </button>
+                )}
+                {canDiscard && record.state !== "sending" && (
+                  <button
+                    type="button"
+                    onClick={() =>
+                      run(() =>
+                        outbox.discard(record.id, () => recordDiscardedOrder(salesDb, record.id)),
+                      )
+                    }
+                  >
+                    Discard {label}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function summarize(waiting: number, parked: number): string {
+  if (waiting === 0 && parked === 0) return "All sales are sent to the store.";
+  const parts = [];
+  if (waiting > 0) parts.push(`${waiting} ${waiting === 1 ? "sale" : "sales"} waiting to be sent`);
+  if (parked > 0) parts.push(`${parked} parked by the store`);
+  return `${parts.join(", ")}.`;
+}
+
+function describeState(record: OutboxRecord): string {
+  if (record.state === "sending") return "Sending…";
+  if (record.state === "parked") return `Rejected: ${record.lastError ?? "no reason given"}`;
+  if (record.attempts === 0) return "Waiting to be sent";
+  return `Waiting to retry (${record.attempts} attempts; ${record.lastError ?? "no answer"})`;
+}
+
+/** Loads the orders of the unsent records, for their receipt numbers and totals. */
+function useOrdersOf(records: readonly OutboxRecord[]): Map<string, StoredOrder> {
+  const { salesDb } = useTill();
+  const [orders, setOrders] = useState(new Map<string, StoredOrder>());
+  const key = records.map((record) => record.id).join(",");
+
+  useEffect(() => {
+    let live = true;
+    const ids = key ? key.split(",") : [];
+    salesDb.orders.bulkGet(ids).then(
+      (rows) => {
+        if (!live) return;
+        const parsed = rows.flatMap((row) => (row ? [parseStoredOrder(row)] : []));
+        setOrders(new Map(parsed.map((order) => [order.clientUuid, order])));
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [salesDb, key]);
+  return orders;
+}

@@ -1,0 +1,116 @@
+import { toMoney, type OrderTotals } from "@pos/core";
+import type { PosStore } from "@pos/woo";
+import { lineUnitPrice } from "../cart/cart-totals.js";
+import { itemTitle } from "../cart/line-from-catalog.js";
+import type { StoredOrder } from "../db/stored-order.js";
+import { displayMoney } from "../money/display-money.js";
+
+export type PaperSize = "80mm" | "a4";
+
+interface ReceiptPaperProps {
+  order: StoredOrder;
+  totals: OrderTotals;
+  store: PosStore;
+  cashier: string;
+  paper: PaperSize;
+}
+
+/** Renders the printable receipt: store, numbers, lines with discounts, taxes, tenders, change. */
+export function ReceiptPaper({ order, totals, store, cashier, paper }: ReceiptPaperProps) {
+  const money = (amount: number) => displayMoney(toMoney(amount), store);
+  const receipt = order.receipt;
+  const address = store.address;
+  const changeMinor = order.tenders.reduce((sum, tender) => sum + tender.changeMinor, 0);
+  const fee = totals.fees[0];
+
+  return (
+    <article className={`receipt-paper receipt-${paper}`} aria-label="Printable receipt">
+      <header>
+        <strong>{store.name}</strong>
+        <div>{[address.address1, address.address2].filter(Boolean).join(", ")}</div>
+        <div>
+          {[address.postcode, address.city, address.state, address.country]
+            .filter(Boolean)
+            .join(" ")}
+        </div>
+      </header>
+      <p>
+        Receipt {receipt?.localNumber ?? "not numbered"}
+        {receipt?.number ? ` · store order ${receipt.number}` : ""}
+        <br />
+        {new Date(receipt?.completedAtMs ?? order.updatedAtMs).toLocaleString()} · {cashier}
+        {order.customer ? ` · ${order.customer.name}` : ""}
+      </p>
+      {receipt?.syncState === "pending" && (
+        <p className="receipt-pending">
+          Pending: this sale is saved on the till and not yet confirmed by the store.
+        </p>
+      )}
+      {receipt?.syncState === "discarded" && (
+        <p className="receipt-pending">Void: this sale was discarded before the store got it.</p>
+      )}
+      <table className="receipt-lines">
+        <tbody>
+          {order.lines.map((line) => {
+            const lineTotals = totals.lines.find((entry) => entry.key === line.lineId);
+            const unit = lineUnitPrice(line, store.decimals);
+            return (
+              <tr key={line.lineId}>
+                <td>
+                  {line.quantity} × {itemTitle(line.name, line.attributes)} @ {money(unit)}
+                  {line.discountBasisPoints > 0 && ` (−${line.discountBasisPoints / 100} %)`}
+                </td>
+                <td className="amount">{lineTotals ? money(lineTotals.total) : ""}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <dl className="receipt-totals">
+        <dt>Subtotal</dt>
+        <dd>{money(totals.itemsTotal)}</dd>
+        {fee && (
+          <>
+            <dt>{fee.total < 0 ? "Cart discount" : fee.name}</dt>
+            <dd>{money(fee.total)}</dd>
+          </>
+        )}
+        {totals.discountTotal > 0 && (
+          <>
+            <dt>Coupon discount</dt>
+            <dd>−{money(totals.discountTotal)}</dd>
+          </>
+        )}
+        {order.coupons.map((coupon) => (
+          <div key={coupon.code} className="receipt-row">
+            <dt>Coupon {coupon.code}</dt>
+            <dd>
+              {coupon.toBeConfirmed && receipt?.syncState !== "sent"
+                ? "to be confirmed"
+                : "applied"}
+            </dd>
+          </div>
+        ))}
+        {totals.taxLines.map((line) => (
+          <div key={line.rateId} className="receipt-row">
+            <dt>{`${line.label || "Tax"} ${line.ratePercent}%`}</dt>
+            <dd>{money(line.taxTotal)}</dd>
+          </div>
+        ))}
+        <dt className="grand">Total</dt>
+        <dd className="grand">{money(receipt?.totalMinor ?? totals.total)}</dd>
+        {order.tenders.map((tender, index) => (
+          <div key={index} className="receipt-row">
+            <dt>
+              {tender.title}
+              {tender.reference ? ` ${tender.reference}` : ""}
+            </dt>
+            <dd>{money(tender.amountMinor)}</dd>
+          </div>
+        ))}
+        <dt>Change</dt>
+        <dd>{money(changeMinor)}</dd>
+      </dl>
+    </article>
+  );
+}
