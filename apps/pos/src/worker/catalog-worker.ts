@@ -1,5 +1,5 @@
-import { CatalogDb, PosPull, SyncEngine } from "@pos/sync";
-import { PosApi, WooClient } from "@pos/woo";
+import { CatalogDb, createCatalogPull, SyncEngine } from "@pos/sync";
+import { WooClient } from "@pos/woo";
 import { SalesDb } from "../db/sales-db.js";
 import { CustomerIndex } from "../customers/customer-index.js";
 import { CatalogIndex } from "../search/catalog-index.js";
@@ -112,7 +112,11 @@ async function start(catalogDbName: string): Promise<void> {
   );
   storeAccess = { client, db };
 
-  const pull = new PosPull(new PosApi(client), { snapshotPageSize: 500, feedPageSize: 1000 });
+  // A real WooCommerce has no pos/v1 routes: its catalogue comes through wc/v3 paging.
+  const pull = createCatalogPull(client, session.storeKind, {
+    snapshotPageSize: 500,
+    feedPageSize: 1000,
+  });
   engine = new SyncEngine({ db, pull });
   engine.on("progress", () => void postProgress(engine));
   engine.on("collectionComplete", () => void postProgress(engine));
