@@ -1,3 +1,4 @@
+import { createServer as createHttpsServer } from "node:https";
 import Fastify from "fastify";
 import type { FastifyInstance, FastifyServerOptions } from "fastify";
 import fastifySwagger from "@fastify/swagger";
@@ -13,11 +14,22 @@ import { installErrorHandlers } from "./http/error-handler.js";
 import { cacheControlFor, registerTillStatic, tillBuildExists } from "./http/till-static.js";
 import { parseQueryString } from "./http/parse-query-string.js";
 import { redactUrl } from "./http/redact-url.js";
+import { installWordPressReplyShape } from "./http/wordpress-reply-shape.js";
 import { WooError } from "./http/woo-error.js";
 import { registerAuthRoutes } from "./routes/pos/auth-routes.js";
+import { registerCashierRoutes } from "./routes/pos/cashier-routes.js";
+import { registerLicenceRoutes } from "./routes/pos/licence-routes.js";
+import { registerDeviceSessionRoutes } from "./routes/pos/device-session-routes.js";
+import { LicenceKeeper } from "./licence/licence-keeper.js";
+import type { LicenceKeeperOptions } from "./licence/licence-keeper.js";
 import { registerStoreRoutes } from "./routes/pos/store-routes.js";
 import { registerSyncRoutes } from "./routes/pos/sync-routes.js";
+import { registerReportRoutes } from "./routes/pos/reports-routes.js";
+import { registerTillCashSessionRoutes } from "./routes/pos/till-sessions-routes.js";
+import { registerAttributeRoutes } from "./routes/wc/attribute-routes.js";
 import { registerCatalogMiscRoutes } from "./routes/wc/catalog-misc-routes.js";
+import { registerSystemStatusRoutes } from "./routes/wc/system-status-routes.js";
+import { registerTermWriteRoutes } from "./routes/wc/term-write-routes.js";
 import { registerCouponRoutes } from "./routes/wc/coupons-routes.js";
 import { registerCustomerRoutes } from "./routes/wc/customers-routes.js";
 import { registerOrderChangeRoutes } from "./routes/wc/order-changes-routes.js";
@@ -40,12 +52,24 @@ export interface BuildAppOptions {
    * sent to it over https are accepted (Fastify's `trustProxy`). Default false.
    */
   trustProxy?: boolean;
+  /**
+   * Serve https with this PEM key and certificate instead of plain http. (`listen` still
+   * reports an http:// address, since the https server comes from Fastify's serverFactory.)
+   */
+  tls?: { key: string; cert: string };
   /** Failed logins allowed per username and per address in `windowMs`. */
   loginRateLimit?: {
     windowMs: number;
     maxFailuresPerUsername: number;
     maxFailuresPerAddress: number;
   };
+  /**
+   * The licence: the store's public address, the trusted public keys and the licence service.
+   * Default: address http://127.0.0.1, no keys and no service, so the community edition.
+   */
+  licence?: Partial<
+    Pick<LicenceKeeperOptions, "storeOrigin" | "publicKeys" | "serviceUrl" | "fetch">
+  >;
 }
 
 /** Builds the store server: WooCommerce's wc/v3 API, the pos/v1 extensions and the till. */
@@ -57,10 +81,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: options.trustProxy ?? false,
     routerOptions: { querystringParser: parseQueryString },
     bodyLimit: 10 * 1024 * 1024,
+    ...(options.tls === undefined ? {} : { serverFactory: httpsServerFactory(options.tls) }),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
+  installWordPressReplyShape(app);
   await app.register(fastifySwagger, {
     openapi: { info: { title: "Store server: wc/v3 and pos/v1", version: "0.1.0" } },
     transform: jsonSchemaTransform,
@@ -75,21 +101,41 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const context: AppContext = {
     store: options.store,
     now,
-    loginRateLimiter: new LoginRateLimiter({ ...limits, now: () => now().getTime() }),
+    loginRateLimiter: new LoginRateLimiter({
+      ...limits,
+      db: options.store.db,
+      now: () => now().getTime(),
+    }),
+    licence: new LicenceKeeper({
+      db: options.store.db,
+      now,
+      storeOrigin: options.licence?.storeOrigin ?? "http://127.0.0.1",
+      publicKeys: options.licence?.publicKeys ?? {},
+      serviceUrl: options.licence?.serviceUrl ?? null,
+      ...(options.licence?.fetch === undefined ? {} : { fetch: options.licence.fetch }),
+    }),
   };
 
   registerAuthRoutes(app, context);
+  registerDeviceSessionRoutes(app, context);
+  registerCashierRoutes(app, context);
+  registerLicenceRoutes(app, context);
   registerStoreRoutes(app, context);
   registerSyncRoutes(app, context);
   registerProductReadRoutes(app, context);
   registerProductWriteRoutes(app, context);
   registerTaxRateWriteRoutes(app, context);
   registerCatalogMiscRoutes(app, context);
+  registerAttributeRoutes(app, context);
+  registerTermWriteRoutes(app, context);
+  registerSystemStatusRoutes(app, context);
   registerCustomerRoutes(app, context);
   registerOrderRoutes(app, context);
   registerOrderChangeRoutes(app, context);
   registerCouponRoutes(app, context);
   registerSettingsRoutes(app, context);
+  registerReportRoutes(app, context);
+  registerTillCashSessionRoutes(app, context);
 
   const tillDir = options.tillDir ?? null;
   const servesTill = tillDir !== null && tillBuildExists(tillDir);
@@ -136,4 +182,12 @@ function withRedaction(logger: FastifyServerOptions["logger"]): FastifyServerOpt
       }),
     },
   };
+}
+
+/** Fastify's `serverFactory` for an https server with the given PEM key and certificate. */
+function httpsServerFactory(tls: {
+  key: string;
+  cert: string;
+}): FastifyServerOptions["serverFactory"] {
+  return (handler) => createHttpsServer({ key: tls.key, cert: tls.cert }, handler);
 }

@@ -14,6 +14,7 @@ import type { StoreDatabase } from "./db/store-database.js";
 import { importProductCsv } from "./importer/import-product-csv.js";
 import { importTaxRateCsv } from "./importer/import-tax-rate-csv.js";
 import { toGmtDateString } from "./time/wp-date.js";
+import { checkLicenceAtStart, readLicenceSettings } from "./licence/licence-settings.js";
 
 const usage = `Usage: pos-server COMMAND
 
@@ -34,6 +35,10 @@ Environment:
   TRUST_PROXY        "true" to trust X-Forwarded-* headers of a TLS-terminating proxy
   TILL_DIR           folder of the till's build (default apps/pos/dist of this repository)
   POS_DEMO_PASSWORD  password of the demo users (default: a random one, printed at start)
+  STORE_ORIGIN       the store's public address, which a licence names (default http://HOST:PORT)
+  LICENCE_KEY        a licence key to activate at start when no valid licence is stored
+  LICENCE_SERVICE_URL  the licence service; unset, no call is made (community edition, 1 register)
+  LICENCE_PUBLIC_KEYS  JSON {"KEY_ID": "BASE64URL"} of extra trusted licence signing keys
 `;
 
 const defaultTillDir = fileURLToPath(new URL("../../../apps/pos/dist", import.meta.url));
@@ -89,7 +94,9 @@ async function serve(store: StoreDatabase, demo: boolean): Promise<number> {
   const password = process.env["POS_DEMO_PASSWORD"] || randomBytes(9).toString("base64url");
   const logins = demo ? await seedDemoStore(store, password, () => new Date()) : undefined;
   const tillDir = process.env["TILL_DIR"] ?? defaultTillDir;
+  const licence = readLicenceSettings(process.env, `http://${host}:${port}`);
   const app = await buildApp({
+    licence,
     store,
     logger: { level: process.env["LOG_LEVEL"] ?? "info" },
     tillDir,
@@ -104,6 +111,7 @@ async function serve(store: StoreDatabase, demo: boolean): Promise<number> {
   process.once("SIGINT", (signal) => void stop(signal));
   process.once("SIGTERM", (signal) => void stop(signal));
 
+  await checkLicenceAtStart(store.db, licence, app.log);
   const address = await app.listen({ host, port });
   process.stdout.write(`Store server listening on ${address}\n`);
   if (logins !== undefined) {

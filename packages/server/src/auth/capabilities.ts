@@ -12,6 +12,7 @@ export type Capability =
   | "read_orders"
   | "edit_orders"
   | "refund_orders"
+  | "manage_staff"
   | "manage_store";
 
 const cashier: readonly Capability[] = [
@@ -27,6 +28,7 @@ const manager: readonly Capability[] = [
   "delete_customers",
   "edit_orders",
   "refund_orders",
+  "manage_staff",
 ];
 const administrator: readonly Capability[] = [...manager, "manage_store"];
 

@@ -1,12 +1,14 @@
+import type { Kysely } from "kysely";
+import type { DatabaseSchema } from "../db/database-schema.js";
+
 /**
- * Counts failed logins per username and per client address in a sliding window. Kept in
- * memory, so with several server processes each one counts on its own.
+ * Counts failed logins per username and per client address in a sliding window. The failures
+ * are rows of `login_failures`, so every server process on one database shares the count.
  */
 export class LoginRateLimiter {
-  private readonly failures = new Map<string, number[]>();
-
   constructor(
     private readonly options: {
+      db: Kysely<DatabaseSchema>;
       windowMs: number;
       maxFailuresPerUsername: number;
       maxFailuresPerAddress: number;
@@ -15,37 +17,56 @@ export class LoginRateLimiter {
   ) {}
 
   /** Returns the milliseconds to wait before another attempt, or 0 when one is allowed. */
-  retryAfterMs(username: string, address: string): number {
+  async retryAfterMs(username: string, address: string): Promise<number> {
     const nowMs = this.options.now();
-    const waits = [
-      this.waitFor(`user:${username.toLowerCase()}`, this.options.maxFailuresPerUsername, nowMs),
-      this.waitFor(`addr:${address}`, this.options.maxFailuresPerAddress, nowMs),
-    ];
+    const waits = await Promise.all([
+      this.waitFor(userKey(username), this.options.maxFailuresPerUsername, nowMs),
+      this.waitFor(addressKey(address), this.options.maxFailuresPerAddress, nowMs),
+    ]);
     return Math.max(...waits);
   }
 
-  recordFailure(username: string, address: string): void {
+  async recordFailure(username: string, address: string): Promise<void> {
     const nowMs = this.options.now();
-    for (const key of [`user:${username.toLowerCase()}`, `addr:${address}`]) {
-      this.failures.set(key, [...this.recent(key, nowMs), nowMs]);
-    }
+    await this.options.db
+      .deleteFrom("login_failures")
+      .where("failed_at_ms", "<=", nowMs - this.options.windowMs)
+      .execute();
+    await this.options.db
+      .insertInto("login_failures")
+      .values([
+        { key: userKey(username), failed_at_ms: nowMs },
+        { key: addressKey(address), failed_at_ms: nowMs },
+      ])
+      .execute();
   }
 
-  recordSuccess(username: string): void {
-    this.failures.delete(`user:${username.toLowerCase()}`);
+  async recordSuccess(username: string): Promise<void> {
+    await this.options.db
+      .deleteFrom("login_failures")
+      .where("key", "=", userKey(username))
+      .execute();
   }
 
-  private waitFor(key: string, max: number, nowMs: number): number {
-    const recent = this.recent(key, nowMs);
+  private async waitFor(key: string, max: number, nowMs: number): Promise<number> {
+    const recent = await this.options.db
+      .selectFrom("login_failures")
+      .select("failed_at_ms")
+      .where("key", "=", key)
+      .where("failed_at_ms", ">", nowMs - this.options.windowMs)
+      .orderBy("failed_at_ms", "desc")
+      .limit(max)
+      .execute();
     if (recent.length < max) return 0;
-    const oldest = recent[recent.length - max] ?? nowMs;
-    return oldest + this.options.windowMs - nowMs;
+    const oldest = Number(recent[max - 1]?.failed_at_ms ?? nowMs);
+    return Math.max(oldest + this.options.windowMs - nowMs, 1);
   }
+}
 
-  private recent(key: string, nowMs: number): number[] {
-    const kept = (this.failures.get(key) ?? []).filter((at) => at > nowMs - this.options.windowMs);
-    if (kept.length === 0) this.failures.delete(key);
-    else this.failures.set(key, kept);
-    return kept;
-  }
+function userKey(username: string): string {
+  return `user:${username.toLowerCase()}`;
+}
+
+function addressKey(address: string): string {
+  return `addr:${address}`;
 }

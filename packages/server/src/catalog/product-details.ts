@@ -65,8 +65,16 @@ export type ProductImage = z.infer<typeof imageSchema>;
 export type ProductAttributeDetails = z.infer<typeof productAttributeSchema>;
 export type VariationAttributeDetails = z.infer<typeof variationAttributeSchema>;
 
+const detailKeys = Object.keys(productDetailsSchema.shape);
+
+/**
+ * Reads stored details. Every write goes through the schema, so a stored object that has all of
+ * its keys is taken as it is; an older one missing some is parsed to fill in the defaults.
+ */
 export function parseProductDetails(json: string): ProductDetails {
-  return productDetailsSchema.parse(JSON.parse(json));
+  const parsed = JSON.parse(json) as Record<string, unknown>;
+  if (detailKeys.every((key) => key in parsed)) return parsed as ProductDetails;
+  return productDetailsSchema.parse(parsed);
 }
 
 export function emptyProductDetails(): ProductDetails {

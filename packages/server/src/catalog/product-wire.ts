@@ -143,7 +143,7 @@ export function variationWire(row: ProductRow, wire: WireContext) {
     dimensions: details.dimensions,
     shipping_class: details.shipping_class,
     shipping_class_id: 0,
-    image: image === undefined ? null : imageWire(image, row, local),
+    image: image === undefined ? null : variationImageWire(image, row, local),
     gallery_image_ids: [],
     attributes: details.variation_attributes.map((attribute) => ({
       id: attribute.id,
@@ -174,6 +174,19 @@ function saleDates(details: ProductDetails, local: (gmt: string | null) => strin
   };
 }
 
+/** A variation's one image: as a product's, without the size fields WooCommerce leaves out. */
+function variationImageWire(
+  image: ProductImage,
+  row: ProductRow,
+  local: (gmt: string | null) => string | null,
+) {
+  const { srcset, sizes, thumbnail, ...rest } = imageWire(image, row, local);
+  void srcset;
+  void sizes;
+  void thumbnail;
+  return rest;
+}
+
 function imageWire(
   image: ProductImage,
   row: ProductRow,
@@ -188,6 +201,10 @@ function imageWire(
     src: image.src,
     name: image.name,
     alt: image.alt,
+    // No media library makes resized copies: the one size is the original.
+    srcset: "",
+    sizes: "",
+    thumbnail: image.src,
   };
 }
 

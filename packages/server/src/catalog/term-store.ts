@@ -4,8 +4,11 @@ import { appendChange } from "../db/change-journal.js";
 import { slugify } from "./slugify.js";
 
 export type TermRow = Selectable<TermsTable>;
-/** `pa` is the taxonomy of global product attributes (WooCommerce keeps them in their own table). */
-export type Taxonomy = "product_cat" | "product_tag" | "pa";
+/**
+ * `pa` is the taxonomy of global product attributes (WooCommerce keeps them in their own table);
+ * `pa_<id>` holds the terms (values) of attribute `<id>`.
+ */
+export type Taxonomy = "product_cat" | "product_tag" | "pa" | `pa_${number}`;
 type Db = Kysely<DatabaseSchema>;
 
 /**
@@ -62,7 +65,7 @@ export async function insertTerm(trx: Db, write: TermWrite): Promise<number> {
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  if (write.taxonomy !== "pa") {
+  if (write.taxonomy === "product_cat" || write.taxonomy === "product_tag") {
     appendChange(trx, write.taxonomy === "product_cat" ? "categories" : "tags", row.id);
   }
   return row.id;

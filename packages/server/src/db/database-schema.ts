@@ -20,6 +20,13 @@ export interface DatabaseSchema {
   coupons: CouponsTable;
   counters: CountersTable;
   changes: ChangesTable;
+  login_failures: LoginFailuresTable;
+}
+
+/** One failed login, keyed `user:NAME` or `addr:IP`, at a time in epoch milliseconds. */
+export interface LoginFailuresTable {
+  key: string;
+  failed_at_ms: number;
 }
 
 /** Products and variations in one table, as WordPress keeps them (variations have a parent). */

@@ -1,5 +1,8 @@
 import type { Kysely, Migration, MigrationProvider } from "kysely";
 import type { SqlDialectName } from "./store-database.js";
+import { createDeviceSessionTables } from "../auth/device-session-migration.js";
+import { createRefundKeysTable } from "../orders/refund-keys.js";
+import { createTillCashSessionsTable } from "../till-sessions/till-session-tables.js";
 
 type AnyDatabase = Kysely<unknown>;
 
@@ -8,6 +11,10 @@ export function createMigrationProvider(dialect: SqlDialectName): MigrationProvi
   const migrations: Record<string, Migration> = {
     "0001_initial": { up: (db) => createInitialTables(db, dialect) },
     "0002_api_keys": { up: (db) => createApiKeysTable(db, dialect) },
+    "0010_login_failures": { up: (db) => createLoginFailuresTable(db, dialect) },
+    "0011_device_sessions": { up: (db) => createDeviceSessionTables(db, dialect) },
+    "0011_refund_keys": { up: (db) => createRefundKeysTable(db, dialect) },
+    "0012_till_cash_sessions": { up: (db) => createTillCashSessionsTable(db, dialect) },
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
@@ -235,6 +242,21 @@ async function createApiKeysTable(db: AnyDatabase, dialect: SqlDialectName): Pro
     .addColumn("nonce", "text", (c) => c.notNull())
     .addColumn("timestamp_seconds", "integer", (c) => c.notNull())
     .addPrimaryKeyConstraint("oauth_nonces_pk", ["api_key_id", "nonce"])
+    .execute();
+}
+
+/** Failed logins, shared by every server process on the database (login rate limiting). */
+async function createLoginFailuresTable(db: AnyDatabase, dialect: SqlDialectName): Promise<void> {
+  const { bigType } = columnTypes(dialect);
+  await db.schema
+    .createTable("login_failures")
+    .addColumn("key", "text", (c) => c.notNull())
+    .addColumn("failed_at_ms", bigType, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex("login_failures_key")
+    .on("login_failures")
+    .columns(["key", "failed_at_ms"])
     .execute();
 }
 

@@ -40,8 +40,31 @@ function openSqlite(dataDir: string): StoreDatabase {
   const database = new SqliteDatabase(path.join(dataDir, "store.sqlite"));
   database.pragma("journal_mode = WAL");
   database.pragma("busy_timeout = 5000");
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<DatabaseSchema>({
+    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+  });
   return { db, dialect: "sqlite", close: () => db.destroy() };
+}
+
+/**
+ * Keeps better-sqlite3's prepared statements by SQL text, so a query Kysely sends again is not
+ * compiled again. Kysely runs one query at a time on its single connection, so a statement is
+ * never used twice at once. The cache is emptied when it holds `limit` statements.
+ */
+function withStatementCache(database: SqliteDatabase.Database, limit = 1000) {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => database.close(),
+    prepare: (text: string) => {
+      let statement = statements.get(text);
+      if (statement === undefined) {
+        statement = database.prepare(text);
+        if (statements.size >= limit) statements.clear();
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 async function openPostgres(

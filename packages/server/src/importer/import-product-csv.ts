@@ -92,8 +92,12 @@ async function insertCsvRow(
   const details = await baseDetails(trx, row);
   details.attributes = [];
   for (const [position, attribute] of row.attributes.entries()) {
+    const attributeId = attribute.global ? await ensureTerm(trx, "pa", attribute.name) : 0;
+    if (attributeId > 0) {
+      for (const value of attribute.values) await ensureTerm(trx, `pa_${attributeId}`, value);
+    }
     details.attributes.push({
-      id: attribute.global ? await ensureTerm(trx, "pa", attribute.name) : 0,
+      id: attributeId,
       name: attribute.name,
       position,
       visible: attribute.visible,

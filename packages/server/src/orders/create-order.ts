@@ -12,6 +12,7 @@ import type { AppContext } from "../app-context.js";
 import { listTaxRateRows, taxRateRecord } from "../catalog/tax-rate-store.js";
 import { couponRecord } from "../coupons/coupon-records.js";
 import type { DatabaseSchema } from "../db/database-schema.js";
+import type { SqlDialectName } from "../db/store-database.js";
 import { takeNextCounterValue } from "../db/counters.js";
 import { appendChange, writeTransaction } from "../db/change-journal.js";
 import { WooError } from "../http/woo-error.js";
@@ -20,6 +21,7 @@ import type { StoreSettings } from "../store/store-settings.js";
 import { toGmtDateString } from "../time/wp-date.js";
 import { buildStoredOrder } from "./build-stored-order.js";
 import { splitCouponDiscounts } from "./coupon-discounts.js";
+import { checkExpectedTotal } from "./expected-total.js";
 import { clientUuidOf } from "./order-input.js";
 import type { OrderCreateBody } from "./order-input.js";
 import { restOrderInput, totalsSettingsOf } from "./order-totals-input.js";
@@ -112,6 +114,7 @@ async function insertOrder(
   const location = taxLocation(settings, body);
   const totals = computeRestOrderTotals(totalsInput, totalsSettings, taxRates, location);
   const couponDiscounts = splitCouponDiscounts(totalsInput, totalsSettings, taxRates, location);
+  checkExpectedTotal(body.meta_data, totals.total, settings.decimals, settings.currency);
 
   const status = orderStatusOnCreate(body, lines);
   const reducedStock = stockHoldingStatuses.has(status)
@@ -133,7 +136,7 @@ async function insertOrder(
     reducedStock,
     nextItemId: () => takeNextCounterValue(trx, "order_item"),
   });
-  await recordCouponUsage(trx, coupons, body);
+  await recordCouponUsage(trx, context.store.dialect, coupons, body);
 
   const row = await trx
     .insertInto("orders")
@@ -244,13 +247,17 @@ function couponError(message: string): WooError {
   return new WooError(400, "woocommerce_rest_invalid_coupon", message);
 }
 
-async function recordCouponUsage(trx: Db, coupons: readonly Coupon[], body: OrderCreateBody) {
+/** Counts a use of each coupon; on PostgreSQL the row is locked so no concurrent use is lost. */
+async function recordCouponUsage(
+  trx: Db,
+  dialect: SqlDialectName,
+  coupons: readonly Coupon[],
+  body: OrderCreateBody,
+) {
   for (const coupon of coupons) {
-    const row = await trx
-      .selectFrom("coupons")
-      .selectAll()
-      .where("id", "=", coupon.id)
-      .executeTakeFirstOrThrow();
+    let select = trx.selectFrom("coupons").selectAll().where("id", "=", coupon.id);
+    if (dialect === "postgres") select = select.forUpdate();
+    const row = await select.executeTakeFirstOrThrow();
     const details = JSON.parse(row.details) as { used_by?: string[] };
     const usedBy = [
       ...(details.used_by ?? []),

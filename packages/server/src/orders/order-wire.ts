@@ -1,4 +1,4 @@
-import { formatMoney, toMoney } from "@pos/core";
+import { formatMoney, parseMoney, toMoney } from "@pos/core";
 import type { Selectable } from "kysely";
 import type { OrdersTable, RefundsTable } from "../db/database-schema.js";
 import { withoutEmail } from "../customers/customer-records.js";
@@ -57,11 +57,7 @@ export function orderWire(
     shipping_lines: order.shipping_lines,
     fee_lines: order.fee_lines,
     coupon_lines: order.coupon_lines,
-    refunds: refunds.map((refund) => ({
-      id: refund.id,
-      reason: (JSON.parse(refund.details) as { reason?: string }).reason ?? "",
-      total: `-${refund.amount}`,
-    })),
+    refunds: refunds.map((refund) => refundSummary(refund, order.decimals)),
     payment_url: `${wire.baseUrl}/checkout/order-pay/${row.id}/?pay_for_order=true&key=${order.order_key}`,
     is_editable: ["pending", "on-hold", "auto-draft", "checkout-draft"].includes(order.status),
     needs_payment: !paid && ["pending", "failed"].includes(order.status),
@@ -74,6 +70,12 @@ export function orderWire(
     _links: {
       self: [{ href: `${wire.baseUrl}/wp-json/wc/v3/orders/${row.id}` }],
       collection: [{ href: `${wire.baseUrl}/wp-json/wc/v3/orders` }],
+      email_templates: [
+        {
+          embeddable: true,
+          href: `${wire.baseUrl}/wp-json/wc/v3/orders/${row.id}/actions/email_templates`,
+        },
+      ],
       ...(order.customer_id > 0
         ? { customer: [{ href: `${wire.baseUrl}/wp-json/wc/v3/customers/${order.customer_id}` }] }
         : {}),
@@ -84,4 +86,22 @@ export function orderWire(
 /** Formats minor units in the order's decimals; a helper for line and total fields. */
 export function formatOrderMoney(amount: number, decimals: number): string {
   return formatMoney(toMoney(amount), decimals);
+}
+
+/** An order's `refunds[]` entry: id, reason, and the refunded total and tax as negatives. */
+function refundSummary(refund: RefundRow, decimals: number) {
+  const details = JSON.parse(refund.details) as {
+    reason?: string;
+    line_items?: { total_tax: string }[];
+  };
+  const tax = (details.line_items ?? []).reduce(
+    (sum, line) => sum + parseMoney(line.total_tax, decimals),
+    0,
+  );
+  return {
+    id: refund.id,
+    reason: details.reason ?? "",
+    total: `-${refund.amount}`,
+    total_tax: formatOrderMoney(tax === 0 ? 0 : -tax, decimals),
+  };
 }

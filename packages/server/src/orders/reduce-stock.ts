@@ -32,13 +32,16 @@ export async function reduceStockForLines(
     reduced.set(line.index, line.input.quantity);
   }
 
-  // Rows are locked in id order, and variable parents are refreshed after every stock row, so
-  // two orders lock rows in the same order and do not deadlock each other on PostgreSQL.
-  // NOTE: a parent that manages the stock of its variations is locked in the first pass by one
-  // order and in the second by another; PostgreSQL then aborts one of them and the till retries.
+  // Every product row this order touches (stock rows, the lines' items and their variable
+  // parents) is locked up front in one statement, in id order. Two orders then take their locks
+  // in the same order and cannot deadlock each other on PostgreSQL.
+  await lockProductRows(trx, dialect, [
+    ...needs.keys(),
+    ...lines.flatMap((line) => [line.item.id, ...(line.parent ? [line.parent.id] : [])]),
+  ]);
   const parentIds = new Set<number>();
   for (const [productId, need] of [...needs.entries()].sort(([a], [b]) => a - b)) {
-    const parentId = await reduceOne(trx, dialect, productId, need.quantity, nowGmt);
+    const parentId = await reduceOne(trx, productId, need.quantity, nowGmt);
     if (parentId !== 0) parentIds.add(parentId);
   }
   for (const parentId of [...parentIds].sort((a, b) => a - b)) {
@@ -57,14 +60,15 @@ export async function reduceStockForLines(
 /** Locks and reduces one stock row; returns the id of its variable parent, or 0. */
 async function reduceOne(
   trx: Db,
-  dialect: SqlDialectName,
   productId: number,
   quantity: number,
   nowGmt: string,
 ): Promise<number> {
-  let select = trx.selectFrom("products").selectAll().where("id", "=", productId);
-  if (dialect === "postgres") select = select.forUpdate();
-  const row = await select.executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom("products")
+    .selectAll()
+    .where("id", "=", productId)
+    .executeTakeFirstOrThrow();
   const stock = row.stock_quantity ?? 0;
   if (stock < quantity && row.backorders === "no") {
     throw new WooError(
@@ -87,4 +91,23 @@ async function reduceOne(
     .execute();
   appendChange(trx, row.type === "variation" ? "variations" : "products", row.id);
   return row.type === "variation" ? row.parent_id : 0;
+}
+
+/**
+ * Locks product rows for the rest of the transaction, lowest id first. SQLite needs nothing:
+ * its write transactions already run one at a time.
+ */
+export async function lockProductRows(
+  trx: Db,
+  dialect: SqlDialectName,
+  ids: readonly number[],
+): Promise<void> {
+  if (dialect !== "postgres" || ids.length === 0) return;
+  await trx
+    .selectFrom("products")
+    .select("id")
+    .where("id", "in", [...new Set(ids)])
+    .orderBy("id")
+    .forUpdate()
+    .execute();
 }

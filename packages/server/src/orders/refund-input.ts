@@ -22,6 +22,11 @@ export const refundCreateBody = z.object({
     .default([]),
   api_refund: z.boolean().default(true),
   api_restock: z.boolean().default(true),
+  /** Kept on the refund, such as `_pos_refund_method`, `_pos_register` and `_pos_refund_key`. */
+  meta_data: z
+    .array(z.object({ key: z.string().min(1).max(255), value: z.unknown() }))
+    .max(50)
+    .default([]),
 });
 export type RefundCreateBody = z.infer<typeof refundCreateBody>;
 
@@ -37,4 +42,6 @@ export interface StoredRefund {
     taxes: { id: number; total: string }[];
   }[];
   restocked: boolean;
+  /** Absent on refunds stored before refunds kept their meta. */
+  meta_data?: { key: string; value: unknown }[];
 }

@@ -14,13 +14,21 @@ import { writeTransaction } from "../db/change-journal.js";
 import { invalidParamError, WooError } from "../http/woo-error.js";
 import { toGmtDateString } from "../time/wp-date.js";
 import type { RefundCreateBody, StoredRefund } from "./refund-input.js";
+import { findRefundByKey, saveRefundKey } from "./refund-keys.js";
 import { restoreStock } from "./restore-stock.js";
 import type { StoredLineItem, StoredOrder } from "./stored-order.js";
 import { parseStoredOrder } from "./stored-order.js";
 import { lockOrder } from "./update-order.js";
 
+/** The refund's id, and false when an earlier request with the same idempotency key made it. */
+export interface CreatedRefund {
+  refundId: number;
+  created: boolean;
+}
+
 /**
- * Records a refund of an order in one transaction. The amount is the one sent, or else the sum
+ * Records a refund of an order in one transaction. With an idempotency key, a repeat of the
+ * key returns the refund already made instead of refunding twice. The amount is the one sent, or else the sum
  * of the refunded lines. A refund above what is left is rejected with WooCommerce's code and
  * message ("Invalid refund amount."), but with status 400 where WooCommerce sends 500. No
  * payment gateway is called, so the refund is recorded only.
@@ -30,9 +38,14 @@ export function createRefund(
   orderId: number,
   body: RefundCreateBody,
   userId: number,
-): Promise<number> {
+  idempotencyKey?: string,
+): Promise<CreatedRefund> {
   return writeTransaction(context.store.db, async (trx) => {
     const row = await lockOrder(trx, context, orderId);
+    if (idempotencyKey !== undefined) {
+      const existing = await findRefundByKey(trx, idempotencyKey, orderId);
+      if (existing !== undefined) return { refundId: existing, created: false };
+    }
     const order = parseStoredOrder(row.details);
     const previous = await trx
       .selectFrom("refunds")
@@ -68,6 +81,7 @@ export function createRefund(
       reason: body.reason,
       refunded_by: userId,
       restocked: body.api_restock,
+      meta_data: body.meta_data,
       line_items: lines.map((line) => ({
         id: Number(line.key),
         quantity: line.quantity,
@@ -101,7 +115,10 @@ export function createRefund(
         .where("id", "=", orderId)
         .execute();
     }
-    return inserted.id;
+    if (idempotencyKey !== undefined) {
+      await saveRefundKey(trx, idempotencyKey, orderId, inserted.id);
+    }
+    return { refundId: inserted.id, created: true };
   });
 }
 

@@ -29,6 +29,7 @@ export function refundWire(
     refunded_payment: false,
     meta_data: [
       { id: 1, key: "_refund_type", value: refund.amount === order.total ? "full" : "partial" },
+      ...(stored.meta_data ?? []).map((entry, index) => ({ id: index + 2, ...entry })),
     ],
     line_items: stored.line_items.map((line) => {
       const item = order.line_items.find((candidate) => candidate.id === line.id);

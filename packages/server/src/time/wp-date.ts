@@ -8,19 +8,39 @@ export function toGmtDateString(instant: Date): string {
   return instant.toISOString().slice(0, 19);
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const localCache = new Map<string, string>();
+const localCacheLimit = 10_000;
+
 /** Converts a GMT date string to the store's local wall-clock time in the same format. */
 export function gmtToLocalDateString(gmt: string, timeZone: string): string {
-  const instant = new Date(`${gmt}Z`);
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
+  if (timeZone === "UTC" || timeZone === "Etc/UTC" || timeZone === "GMT") return gmt;
+  const key = `${timeZone} ${gmt}`;
+  const cached = localCache.get(key);
+  if (cached !== undefined) return cached;
+  const local = formatLocal(new Date(`${gmt}Z`), timeZone);
+  if (localCache.size >= localCacheLimit) localCache.clear();
+  localCache.set(key, local);
+  return local;
+}
+
+/** Formats with one cached `Intl.DateTimeFormat` per zone: building one costs far more than using it. */
+function formatLocal(instant: Date, timeZone: string): string {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(instant);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
   return `${part("year")}-${part("month")}-${part("day")}T${part("hour")}:${part("minute")}:${part("second")}`;
 }

@@ -4,6 +4,13 @@ import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { verifyPassword } from "../../auth/passwords.js";
 import { findTokenUser, issueTokenPair, revokeRefreshToken } from "../../auth/token-store.js";
+import type { TokenPair } from "../../auth/token-store.js";
+import {
+  continueDeviceSession,
+  findSessionOfToken,
+  openDeviceSession,
+} from "../../auth/device-session-store.js";
+import { assertRegisterSeat } from "../../licence/assert-register-seat.js";
 import { findUserByUsername } from "../../auth/user-store.js";
 import type { UserRow } from "../../auth/user-store.js";
 import { WooError } from "../../http/woo-error.js";
@@ -24,7 +31,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
 
   routes.post("/wp-json/pos/v1/auth/login", { schema: { body: loginBody } }, async (request) => {
     const { username, password } = request.body;
-    const waitMs = context.loginRateLimiter.retryAfterMs(username, request.ip);
+    const waitMs = await context.loginRateLimiter.retryAfterMs(username, request.ip);
     if (waitMs > 0) {
       request.log.warn({ username, address: request.ip }, "login rate limited");
       throw new WooError(
@@ -37,13 +44,23 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
     const user = await findUserByUsername(context.store.db, username);
     const valid = await verifyPassword(password, user?.password_hash ?? unknownUserHash);
     if (user === undefined || !valid) {
-      context.loginRateLimiter.recordFailure(username, request.ip);
+      await context.loginRateLimiter.recordFailure(username, request.ip);
       request.log.info({ username }, "login failed");
       throw new WooError(401, "pos_invalid_login", "The username or password is incorrect.");
     }
-    context.loginRateLimiter.recordSuccess(username);
-    request.log.info({ userId: user.id }, "login succeeded");
-    return tokenResponse(context, user);
+    await context.loginRateLimiter.recordSuccess(username);
+    const register = request.body.register ?? null;
+    if (register !== null) await assertRegisterSeat(context, register, request.log);
+    request.log.info({ userId: user.id, register }, "login succeeded");
+    const device = request.headers["user-agent"] ?? "";
+    return tokenResponse(context, user, (pair) =>
+      openDeviceSession(
+        context.store.db,
+        { userId: user.id, register, device },
+        pair,
+        context.now(),
+      ),
+    );
   });
 
   routes.post(
@@ -53,6 +70,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
       const token = request.body.refresh_token;
       const nowMs = context.now().getTime();
       const user = await findTokenUser(context.store.db, token, "refresh", nowMs);
+      const session = await findSessionOfToken(context.store.db, token);
       if (user === undefined || !(await revokeRefreshToken(context.store.db, token))) {
         throw new WooError(
           401,
@@ -60,13 +78,22 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
           "The refresh token is invalid, expired or already used; log in again.",
         );
       }
-      return tokenResponse(context, user);
+      return tokenResponse(context, user, async (pair) => {
+        if (session !== undefined) {
+          await continueDeviceSession(context.store.db, session.id, pair, context.now());
+        }
+      });
     },
   );
 }
 
-async function tokenResponse(context: AppContext, user: UserRow) {
+async function tokenResponse(
+  context: AppContext,
+  user: UserRow,
+  linkToSession: (pair: TokenPair) => Promise<unknown>,
+) {
   const pair = await issueTokenPair(context.store.db, user.id, context.now().getTime());
+  await linkToSession(pair);
   return {
     access_token: pair.accessToken,
     refresh_token: pair.refreshToken,

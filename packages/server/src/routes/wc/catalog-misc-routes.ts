@@ -162,7 +162,7 @@ function registerTaxAndCurrencyRoutes(app: FastifyInstance, context: AppContext)
   );
 }
 
-function termWire(
+export function termWire(
   row: TermRow,
   counts: ReadonlyMap<number, number>,
   baseUrl: string,

@@ -9,6 +9,7 @@ import { WooError } from "../../http/woo-error.js";
 import { orderUpdateBody } from "../../orders/order-input.js";
 import { refundCreateBody } from "../../orders/refund-input.js";
 import { createRefund } from "../../orders/refund-order.js";
+import { refundKeyOf } from "../../orders/refund-keys.js";
 import { refundWire } from "../../orders/refund-wire.js";
 import { parseStoredOrder } from "../../orders/stored-order.js";
 import { lockOrder, orderNotFound, updateOrder } from "../../orders/update-order.js";
@@ -213,15 +214,25 @@ function registerOrderRefundRoutes(app: FastifyInstance, context: AppContext): v
     },
     async (request, reply) => {
       const orderId = request.params.order_id;
-      const refundId = await createRefund(context, orderId, request.body, request.user?.id ?? 0);
-      request.log.info({ orderId, refundId }, "refund created");
+      const key = refundKeyOf(request.headers["idempotency-key"], request.body.meta_data);
+      const { refundId, created } = await createRefund(
+        context,
+        orderId,
+        request.body,
+        request.user?.id ?? 0,
+        key,
+      );
+      request.log.info(
+        { orderId, refundId, created },
+        created ? "refund created" : "refund repeat returned",
+      );
       const order = parseStoredOrder((await existingOrder(orderId)).details);
       const refund = await db
         .selectFrom("refunds")
         .selectAll()
         .where("id", "=", refundId)
         .executeTakeFirstOrThrow();
-      reply.status(201);
+      reply.status(created ? 201 : 200);
       return refundWire(refund, order, {
         baseUrl: requestBaseUrl(request),
         timeZone: (await readStoreSettings(db)).timeZone,

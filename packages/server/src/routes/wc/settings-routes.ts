@@ -37,9 +37,16 @@ export function registerSettingsRoutes(app: FastifyInstance, context: AppContext
       const baseUrl = requestBaseUrl(request);
       return settingDefinitions
         .filter((definition) => definition.group === request.params.group)
-        .map((definition) =>
-          settingWire(definition, values[definition.id] ?? definition.default, baseUrl),
-        );
+        .map((definition) => {
+          // A group's list leaves out `group_id`, as WooCommerce's does; single settings send it.
+          const { group_id: groupId, ...setting } = settingWire(
+            definition,
+            values[definition.id] ?? definition.default,
+            baseUrl,
+          );
+          void groupId;
+          return setting;
+        });
     },
   );
 

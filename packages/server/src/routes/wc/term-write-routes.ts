@@ -1,0 +1,146 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app-context.js";
+import { slugify } from "../../catalog/slugify.js";
+import { countProductsPerTerm, insertTerm } from "../../catalog/term-store.js";
+import type { TermRow } from "../../catalog/term-store.js";
+import { appendChange, writeTransaction } from "../../db/change-journal.js";
+import { queryBoolean } from "../../http/list-query.js";
+import { requestBaseUrl } from "../../http/request-base-url.js";
+import { requireCapability } from "../../http/require-capability.js";
+import { WooError } from "../../http/woo-error.js";
+import { termWire } from "./catalog-misc-routes.js";
+import { rejectTakenTermName, requireForce } from "./attribute-routes.js";
+
+const termBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  slug: z.string().max(200).optional(),
+  parent: z.number().int().min(0).optional(),
+  description: z.string().max(10_000).optional(),
+  menu_order: z.number().int().optional(),
+});
+const idParams = z.object({ id: z.coerce.number().int().min(1) });
+
+/** Creates, updates and deletes categories and tags (`products/categories`, `products/tags`). */
+export function registerTermWriteRoutes(app: FastifyInstance, context: AppContext): void {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const db = context.store.db;
+  for (const [path, taxonomy, collection] of [
+    ["categories", "product_cat", "categories"],
+    ["tags", "product_tag", "tags"],
+  ] as const) {
+    const base = `/wp-json/wc/v3/products/${path}`;
+    const find = async (id: number): Promise<TermRow> => {
+      const row = await db
+        .selectFrom("terms")
+        .selectAll()
+        .where("taxonomy", "=", taxonomy)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      if (row === undefined) {
+        throw new WooError(404, "woocommerce_rest_term_invalid", `Resource ${id} does not exist.`);
+      }
+      return row;
+    };
+    const wire = async (row: TermRow, baseUrl: string) =>
+      termWire(row, await countProductsPerTerm(db, [row.id]), baseUrl, path);
+    const checkParent = async (parent: number | undefined) => {
+      if (taxonomy === "product_cat" && parent !== undefined && parent > 0) await find(parent);
+    };
+
+    routes.post(
+      base,
+      {
+        preHandler: requireCapability(context, "edit_catalog", "create"),
+        schema: { body: termBody },
+      },
+      async (request, reply) => {
+        const body = request.body;
+        const parentId = taxonomy === "product_cat" ? (body.parent ?? 0) : 0;
+        await checkParent(parentId);
+        await rejectTakenTermName(context, taxonomy, body.name, 0, parentId);
+        const id = await writeTransaction(db, (trx) =>
+          insertTerm(trx, {
+            taxonomy,
+            name: body.name,
+            slug: body.slug ?? "",
+            parentId,
+            description: body.description ?? "",
+            menuOrder: body.menu_order ?? 0,
+          }),
+        );
+        reply.status(201);
+        return wire(await find(id), requestBaseUrl(request));
+      },
+    );
+    for (const method of ["PUT", "PATCH", "POST"] as const) {
+      routes.route({
+        method,
+        url: `${base}/:id`,
+        preHandler: requireCapability(context, "edit_catalog", "edit"),
+        schema: { params: idParams, body: termBody.partial() },
+        handler: async (request) => {
+          const row = await find(request.params.id);
+          const body = request.body;
+          const parentId = taxonomy === "product_cat" ? (body.parent ?? row.parent_id) : 0;
+          if (parentId === row.id) {
+            throw new WooError(
+              400,
+              "woocommerce_rest_term_invalid",
+              "A term cannot be its own parent.",
+            );
+          }
+          await checkParent(parentId);
+          await rejectTakenTermName(context, taxonomy, body.name ?? row.name, row.id, parentId);
+          await writeTransaction(db, async (trx) => {
+            await trx
+              .updateTable("terms")
+              .set({
+                name: body.name ?? row.name,
+                slug: body.slug === undefined ? row.slug : slugify(body.slug),
+                parent_id: parentId,
+                description: body.description ?? row.description,
+                menu_order: body.menu_order ?? row.menu_order,
+              })
+              .where("id", "=", row.id)
+              .execute();
+            appendChange(trx, collection, row.id);
+          });
+          return wire(await find(row.id), requestBaseUrl(request));
+        },
+      });
+    }
+    routes.delete(
+      `${base}/:id`,
+      {
+        preHandler: requireCapability(context, "edit_catalog", "delete"),
+        schema: { params: idParams, querystring: z.object({ force: queryBoolean.optional() }) },
+      },
+      async (request) => {
+        requireForce(request.query.force);
+        const row = await find(request.params.id);
+        const shown = await wire(row, requestBaseUrl(request));
+        await writeTransaction(db, async (trx) => {
+          const products = await trx
+            .selectFrom("product_terms")
+            .select("product_id")
+            .where("term_id", "=", row.id)
+            .execute();
+          await trx.deleteFrom("product_terms").where("term_id", "=", row.id).execute();
+          await trx
+            .updateTable("terms")
+            .set({ parent_id: row.parent_id })
+            .where("taxonomy", "=", taxonomy)
+            .where("parent_id", "=", row.id)
+            .execute();
+          await trx.deleteFrom("terms").where("id", "=", row.id).execute();
+          appendChange(trx, collection, row.id, true);
+          for (const { product_id: productId } of products)
+            appendChange(trx, "products", productId);
+        });
+        return shown;
+      },
+    );
+  }
+}
