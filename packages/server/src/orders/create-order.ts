@@ -22,6 +22,7 @@ import { toGmtDateString } from "../time/wp-date.js";
 import { buildStoredOrder } from "./build-stored-order.js";
 import { splitCouponDiscounts } from "./coupon-discounts.js";
 import { checkExpectedTotal } from "./expected-total.js";
+import { assertRepeatOfStoredOrder } from "./client-uuid-repeat.js";
 import { clientUuidOf } from "./order-input.js";
 import type { OrderCreateBody } from "./order-input.js";
 import { restOrderInput, totalsSettingsOf } from "./order-totals-input.js";
@@ -40,8 +41,8 @@ export const stockHoldingStatuses: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Creates an order in one transaction with its stock reduction. An order whose
- * `_pos_client_uuid` is already stored is returned as it is (`created: false`) and nothing
+ * Creates an order in one transaction with its stock reduction. A repeat of an order whose
+ * `_pos_client_uuid` is already stored gets that order back (`created: false`) and nothing
  * changes, so a till that retries after a lost reply gets exactly one order.
  */
 export async function createOrder(
@@ -52,7 +53,10 @@ export async function createOrder(
   const clientUuid = clientUuidOf(body.meta_data);
   if (clientUuid !== null) {
     const existing = await findOrderByClientUuid(db, clientUuid);
-    if (existing !== undefined) return { row: existing, created: false };
+    if (existing !== undefined) {
+      assertRepeatOfStoredOrder(existing, body, clientUuid);
+      return { row: existing, created: false };
+    }
   }
   try {
     const id = await writeTransaction(db, (trx) => insertOrder(context, trx, body, clientUuid));
@@ -65,8 +69,9 @@ export async function createOrder(
   } catch (error) {
     // A concurrent request with the same client UUID committed first: return its order.
     const existing = clientUuid === null ? undefined : await findOrderByClientUuid(db, clientUuid);
-    if (existing !== undefined) return { row: existing, created: false };
-    throw error;
+    if (existing === undefined) throw error;
+    assertRepeatOfStoredOrder(existing, body, clientUuid!);
+    return { row: existing, created: false };
   }
 }
 

@@ -149,6 +149,33 @@ describe.each(testDialects)("wc/v3 orders on %s", (dialect) => {
     expect((await stockOf(id)).stock_quantity).toBe(4);
   });
 
+  it("rejects another sale under a used client UUID", async () => {
+    const id = await insertTestProduct(server.store, {
+      sku: "uuid-reuse",
+      price: "4.00",
+      stock: 9,
+    });
+    const first = await postOrder({
+      set_paid: true,
+      meta_data: [{ key: "_pos_client_uuid", value: "ord-reused" }],
+      line_items: [{ product_id: id, quantity: 1 }],
+    });
+    expect(first.statusCode).toBe(201);
+    const before = await orderCount();
+
+    const other = await postOrder({
+      set_paid: true,
+      meta_data: [{ key: "_pos_client_uuid", value: "ord-reused" }],
+      line_items: [{ product_id: id, quantity: 5 }],
+    });
+
+    expect(other.statusCode).toBe(409);
+    expect(other.json<{ code: string }>().code).toBe("pos_client_uuid_conflict");
+    expect(other.json<{ message: string }>().message).toContain("ord-reused");
+    expect(await orderCount()).toBe(before);
+    expect((await stockOf(id)).stock_quantity).toBe(8);
+  });
+
   it("refuses to oversell and changes nothing", async () => {
     const id = await insertTestProduct(server.store, {
       sku: "last-one-mug",
