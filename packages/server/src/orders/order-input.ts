@@ -1,3 +1,4 @@
+import { parsePrecise } from "@pos/core";
 import { z } from "zod";
 import { wooAddressPatchSchema, wooAddressSchema } from "../customers/customer-records.js";
 
@@ -20,16 +21,61 @@ const decimalInput = z
 
 const metaInput = z.object({ key: z.string().min(1).max(255), value: z.unknown() });
 
-const lineItemInput = z.object({
-  product_id: z.number().int().min(0).default(0),
-  variation_id: z.number().int().min(0).default(0),
-  quantity: z.number().int().min(1, "quantity must be at least 1"),
-  subtotal: decimalInput.optional(),
-  total: decimalInput.optional(),
-  name: z.string().optional(),
-  sku: z.string().optional(),
-  meta_data: z.array(metaInput).default([]),
-});
+const lineItemInput = z
+  .object({
+    product_id: z.number().int().min(0).default(0),
+    variation_id: z.number().int().min(0).default(0),
+    quantity: z.number().int().min(1, "quantity must be at least 1"),
+    subtotal: decimalInput.optional(),
+    total: decimalInput.optional(),
+    name: z.string().optional(),
+    sku: z.string().optional(),
+    meta_data: z.array(metaInput).default([]),
+  })
+  .superRefine(checkLineAmounts);
+
+/**
+ * Rejects line amounts a sale cannot have: a negative subtotal or total, or a total above the
+ * subtotal, which would be a hidden surcharge recorded as a negative discount.
+ */
+function checkLineAmounts(
+  line: { subtotal?: string | undefined; total?: string | undefined },
+  context: z.RefinementCtx,
+): void {
+  const subtotal = readPrecise(line.subtotal);
+  const total = readPrecise(line.total);
+  for (const [field, value] of [
+    ["subtotal", subtotal],
+    ["total", total],
+  ] as const) {
+    if (value !== null && value < 0) {
+      context.addIssue({
+        code: "custom",
+        path: [field],
+        message: `line ${field} ${String(line[field])} is negative: send 0 or more`,
+      });
+    }
+  }
+  if (subtotal !== null && total !== null && total > subtotal) {
+    context.addIssue({
+      code: "custom",
+      path: ["total"],
+      message:
+        `line total ${String(line.total)} is above its subtotal ${String(line.subtotal)}: ` +
+        `send a total at most the subtotal (the difference is the line's discount)`,
+    });
+  }
+}
+
+function readPrecise(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  try {
+    return parsePrecise(text);
+  } catch {
+    // An unreadable amount is reported where the line's amounts are parsed.
+    return null;
+  }
+}
 
 const feeLineInput = z.object({
   name: z.string().min(1).max(200),

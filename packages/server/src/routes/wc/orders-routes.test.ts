@@ -298,6 +298,20 @@ describe.each(testDialects)("wc/v3 orders on %s", (dialect) => {
         400,
         "woocommerce_rest_invalid_product_id",
       ],
+      [
+        "negative line total",
+        {
+          line_items: [{ product_id: "@beanie", quantity: 1, subtotal: "-18.00", total: "-18.00" }],
+        },
+        400,
+        "rest_invalid_param",
+      ],
+      [
+        "line total above its subtotal",
+        { line_items: [{ product_id: "@beanie", quantity: 1, subtotal: "18.00", total: "25.00" }] },
+        400,
+        "rest_invalid_param",
+      ],
       ["unknown status", { status: "paid", line_items: [] }, 400, "rest_invalid_param"],
       [
         "bad line total",
