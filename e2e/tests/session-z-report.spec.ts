@@ -1,0 +1,91 @@
+import { expect, test, type Page } from "@playwright/test";
+import { demoPassword, StoreServer } from "../support/store-server.js";
+
+interface WireTillSession {
+  id: string;
+  openingFloat: number;
+  movements: { kind: string; amount: number; reason: string }[];
+  closedAtGmt: string | null;
+  countedCash: number | null;
+}
+
+let store: StoreServer;
+
+test.beforeAll(async () => {
+  store = await StoreServer.launch();
+});
+
+test.afterAll(async () => {
+  await store.dispose();
+});
+
+async function logIn(page: Page): Promise<void> {
+  await page.goto(store.url);
+  await page.getByLabel("Username").fill("cashier");
+  await page.getByLabel("Password").fill(demoPassword);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("searchbox", { name: "Search products" })).toBeVisible();
+  const progress = page.getByRole("progressbar", { name: "Syncing catalogue" });
+  await expect(async () => {
+    const value = await progress.evaluate((bar) => [
+      bar.getAttribute("aria-valuenow"),
+      bar.getAttribute("aria-valuemax"),
+    ]);
+    expect(value[0]).not.toBeNull();
+    expect(value[0]).toBe(value[1]);
+  }).toPass({ timeout: 60_000 });
+}
+
+test("runs a session from float to Z report, offline steps reach the store", async ({
+  page,
+  context,
+}) => {
+  await logIn(page);
+  const nav = page.getByRole("navigation", { name: "Screens" });
+  await nav.getByRole("button", { name: "Till session" }).click();
+  await page.getByLabel("Opening float").fill("100");
+  await page.getByRole("button", { name: "Open session" }).click();
+  await expect(page.getByLabel("Expected cash")).toContainText("$100.00");
+
+  // Cash in while offline: stored on the till and uploaded later.
+  await context.setOffline(true);
+  await expect(page.getByRole("status", { name: "Connection: offline" })).toBeVisible();
+  await page.getByRole("combobox", { name: /^Movement/ }).selectOption("in");
+  await page.getByLabel("Movement amount").fill("20");
+  await page.getByLabel("Movement reason").fill("change from the safe");
+  await page.getByRole("button", { name: "Record movement" }).click();
+  await expect(page.getByLabel("Expected cash")).toContainText("$120.00");
+  await context.setOffline(false);
+
+  // A cash sale: beanie 18.00 + 1.80 tax = 19.80, paid 20.00 with 0.20 change.
+  await nav.getByRole("button", { name: "Sell" }).click();
+  await page.getByRole("searchbox", { name: "Search products" }).focus();
+  await page.keyboard.type("woo-beanie", { delay: 8 });
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "Checkout" }).click();
+  await page.getByLabel("Amount tendered").fill("20");
+  await page.getByRole("button", { name: "Complete sale" }).click();
+  await expect(page.getByText(/Order #\d+/)).toBeVisible();
+  await page.getByRole("button", { name: "New sale" }).click();
+
+  // Expected 100.00 + 20.00 + 19.80 = 139.80; counted 139.00, so 0.80 short.
+  await nav.getByRole("button", { name: "Till session" }).click();
+  await expect(page.getByLabel("Expected cash")).toContainText("$139.80");
+  await page.getByLabel("Counted cash").fill("139");
+  await page.getByRole("button", { name: "Close session" }).click();
+  const z = page.getByRole("region", { name: "Z report" });
+  await expect(z.getByRole("row", { name: /Expected cash/ })).toContainText("$139.80");
+  await expect(z.getByRole("row", { name: /Difference/ })).toContainText("-$0.80 (short)");
+  await expect(z.getByRole("button", { name: "Print Z report" })).toBeVisible();
+
+  await expect(async () => {
+    const sessions = (await store.api("/pos/v1/till-sessions")) as WireTillSession[];
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.openingFloat).toBe(10000);
+    expect(sessions[0]!.movements).toEqual([
+      expect.objectContaining({ kind: "in", amount: 2000, reason: "change from the safe" }),
+    ]);
+    expect(sessions[0]!.countedCash).toBe(13900);
+    expect(sessions[0]!.closedAtGmt).not.toBeNull();
+  }).toPass({ timeout: 30_000 });
+});
