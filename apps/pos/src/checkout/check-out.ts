@@ -3,6 +3,8 @@ import type { PosStore, WooClient } from "@pos/woo";
 import type { CartTotals } from "../cart/cart-totals.js";
 import type { SalesDb } from "../db/sales-db.js";
 import type { StoredOrder } from "../db/stored-order.js";
+import { currentCashierId } from "../cashiers/current-cashier.js";
+import { readRegisterId } from "../till-sessions/register-id.js";
 import { completeSale } from "./complete-sale.js";
 import { buildOrderRequest } from "./order-request.js";
 import { CheckoutOfflineError, offlineCheckoutMessage, submitOrder } from "./submit-order.js";
@@ -33,8 +35,15 @@ export async function checkOut(services: CheckOutServices, request: CheckOutRequ
   const { order, cart, store } = request;
   const tenders = settleTenders(cart.totals.total, request.tenders);
   const kinds = request.tenders.length > 0 ? request.tenders.map((t) => t.kind) : ["cash" as const];
+  const registerId = await readRegisterId(services.db, () => crypto.randomUUID());
+  const cashierId = currentCashierId();
   const buildBody = (receiptNumber: string | null) =>
-    buildOrderRequest(order, cart.input, cart.totals, store.decimals, { tenders, receiptNumber });
+    buildOrderRequest(order, cart.input, cart.totals, store.decimals, {
+      tenders,
+      receiptNumber,
+      registerId,
+      cashierId,
+    });
   const sale = {
     clientUuid: order.clientUuid,
     tenders,

@@ -104,6 +104,22 @@ describe("buildOrderRequest", () => {
   });
 });
 
+describe("buildOrderRequest for reports", () => {
+  it("names the register and the cashier", () => {
+    const order = orderWith([line("a", {})]);
+    const { input, totals } = totalOrder(order, { store: testStore, taxRates: [] });
+    const body = buildOrderRequest(order, input, totals, 2, {
+      tenders: [],
+      receiptNumber: null,
+      registerId: "RK7Q2",
+      cashierId: 12,
+    });
+
+    expect(body.meta_data).toContainEqual({ key: "_pos_register", value: "RK7Q2" });
+    expect(body.meta_data).toContainEqual({ key: "_pos_cashier_id", value: "12" });
+  });
+});
+
 describe("buildOrderRequest with tenders", () => {
   it("sends split tenders, the receipt number and coupons", () => {
     const order = {

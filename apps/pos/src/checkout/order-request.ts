@@ -18,10 +18,16 @@ export const clientUuidMetaKey = "_pos_client_uuid";
 /** The meta key that carries the till's own receipt number. */
 export const receiptNumberMetaKey = "_pos_receipt_number";
 
+/** The meta keys that name the register and the cashier who took the sale, for reports. */
+export const registerMetaKey = "_pos_register";
+export const cashierIdMetaKey = "_pos_cashier_id";
+
 export interface SaleDetails {
   tenders: readonly OrderTender[];
   /** The till's receipt number, or null when the store's number is the only one. */
   receiptNumber: string | null;
+  registerId?: string | null;
+  cashierId?: number | null;
 }
 
 /**
@@ -81,5 +87,7 @@ function saleMeta(order: StoredOrder, sale: SaleDetails, decimals: number) {
     meta.push({ key: posTendersMetaKey, value: formatPosTenders(tenders, decimals) });
   }
   if (sale.receiptNumber) meta.push({ key: receiptNumberMetaKey, value: sale.receiptNumber });
+  if (sale.registerId) meta.push({ key: registerMetaKey, value: sale.registerId });
+  if (sale.cashierId != null) meta.push({ key: cashierIdMetaKey, value: String(sale.cashierId) });
   return meta;
 }
