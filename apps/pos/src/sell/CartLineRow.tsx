@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import { toMoney, type LineTotals } from "@pos/core";
 import type { CartAction } from "../cart/cart-action.js";
+import { maxLineQuantity } from "../cart/cart-reducer.js";
 import { itemTitle } from "../cart/line-from-catalog.js";
 import type { CartLine } from "../db/stored-order.js";
 import { displayMoney, parseTypedMoney } from "../money/display-money.js";
@@ -33,7 +34,7 @@ export function CartLineRow({ line, totals, dispatch }: CartLineRowProps) {
             id={`${ids}-qty`}
             type="number"
             value={String(line.quantity)}
-            parse={(text) => (/^\d+$/.test(text.trim()) ? Number(text) : null)}
+            parse={parseQuantity}
             commitOnChange
             onCommit={(quantity) =>
               dispatch({ type: "setQuantity", lineId: line.lineId, quantity })
@@ -140,6 +141,17 @@ function DraftInput<T>({ value, parse, onCommit, commitOnChange, ...rest }: Draf
       }}
     />
   );
+}
+
+/**
+ * Parses a typed quantity; null (shown as invalid, never saved) unless it is a whole number
+ * the cart accepts. Checking the range here keeps a rejected value from resetting the field
+ * while the cashier is still typing, which used to leave a quantity nobody typed.
+ */
+export function parseQuantity(text: string): number | null {
+  if (!/^\d{1,9}$/.test(text.trim())) return null;
+  const quantity = Number(text);
+  return quantity >= 1 && quantity <= maxLineQuantity ? quantity : null;
 }
 
 function parseOrNull<T>(parse: () => T): T | null {
