@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { demoPassword, StoreServer } from "../support/store-server.js";
+import { StoreServer } from "../support/store-server.js";
+import { logInAndSync } from "../support/till-page.js";
 
 let store: StoreServer;
 
@@ -12,21 +13,8 @@ test.afterAll(async () => {
   await store.dispose();
 });
 
-async function logInAsManager(page: Page): Promise<void> {
-  await page.goto(store.url);
-  await page.getByLabel("Username").fill("manager");
-  await page.getByLabel("Password").fill(demoPassword);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page.getByRole("searchbox", { name: "Search products" })).toBeVisible();
-  const progress = page.getByRole("progressbar", { name: "Syncing catalogue" });
-  await expect(async () => {
-    const value = await progress.evaluate((bar) => [
-      bar.getAttribute("aria-valuenow"),
-      bar.getAttribute("aria-valuemax"),
-    ]);
-    expect(value[0]).not.toBeNull();
-    expect(value[0]).toBe(value[1]);
-  }).toPass({ timeout: 60_000 });
+function logInAsManager(page: Page): Promise<void> {
+  return logInAndSync(page, store, "manager");
 }
 
 async function sell(page: Page, sku: string, quantity: number, tendered: string): Promise<void> {

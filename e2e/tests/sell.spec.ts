@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demoPassword, StoreServer } from "../support/store-server.js";
+import { waitForCatalogue } from "../support/till-page.js";
 
 interface WireOrder {
   id: number;
@@ -34,20 +35,6 @@ async function logIn(page: Page): Promise<void> {
   await expect(page.getByRole("searchbox", { name: "Search products" })).toBeVisible();
 }
 
-async function waitForCatalogue(page: Page): Promise<void> {
-  const progress = page.getByRole("progressbar", { name: "Syncing catalogue" });
-  await expect(progress).toBeVisible();
-  // Both attributes in one read, so the bar cannot change between them.
-  await expect(async () => {
-    const value = await progress.evaluate((bar) => [
-      bar.getAttribute("aria-valuenow"),
-      bar.getAttribute("aria-valuemax"),
-    ]);
-    expect(value[0]).not.toBeNull();
-    expect(value[0]).toBe(value[1]);
-  }).toPass({ timeout: 60_000 });
-}
-
 /** Types like a keyboard-wedge scanner: a few milliseconds a key, then Enter. */
 async function scan(page: Page, code: string): Promise<void> {
   await page.keyboard.type(code, { delay: 8 });
@@ -68,7 +55,10 @@ async function stockOf(productSku: string, variationSku?: string): Promise<numbe
   return variation.stock_quantity;
 }
 
-test("sells online, keeps selling offline, checks out after reconnect", async ({ page, context }) => {
+test("sells online, keeps selling offline, checks out after reconnect", async ({
+  page,
+  context,
+}) => {
   const hoodieRedBefore = await stockOf("woo-hoodie", "woo-hoodie-red");
   const beanieBefore = await stockOf("woo-beanie");
 
@@ -77,7 +67,10 @@ test("sells online, keeps selling offline, checks out after reconnect", async ({
 
   // A variation picked through the attribute dialog, quantity 2.
   await page.getByRole("searchbox", { name: "Search products" }).fill("hoodie");
-  await page.getByRole("button", { name: /^Hoodie\b(?! with)/ }).first().click();
+  await page
+    .getByRole("button", { name: /^Hoodie\b(?! with)/ })
+    .first()
+    .click();
   const picker = page.getByRole("dialog");
   await picker.getByRole("radio", { name: "Red" }).check();
   await picker.getByRole("radio", { name: "No" }).check();
@@ -119,7 +112,10 @@ test("sells online, keeps selling offline, checks out after reconnect", async ({
   await page.reload();
   await expect(page.getByRole("status", { name: "Connection: offline" })).toBeVisible();
   await page.getByRole("searchbox", { name: "Search products" }).fill("cap");
-  await page.getByRole("button", { name: /^Cap\b/ }).first().click();
+  await page
+    .getByRole("button", { name: /^Cap\b/ })
+    .first()
+    .click();
   await expect(cart.getByText("Cap", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Checkout" }).click();
   await expect(page.getByRole("alert")).toContainText(/connection/i);

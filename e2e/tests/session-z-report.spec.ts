@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demoPassword, StoreServer } from "../support/store-server.js";
+import { StoreServer } from "../support/store-server.js";
+import { logInAndSync } from "../support/till-page.js";
 
 interface WireTillSession {
   id: string;
@@ -19,21 +20,8 @@ test.afterAll(async () => {
   await store.dispose();
 });
 
-async function logIn(page: Page): Promise<void> {
-  await page.goto(store.url);
-  await page.getByLabel("Username").fill("cashier");
-  await page.getByLabel("Password").fill(demoPassword);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page.getByRole("searchbox", { name: "Search products" })).toBeVisible();
-  const progress = page.getByRole("progressbar", { name: "Syncing catalogue" });
-  await expect(async () => {
-    const value = await progress.evaluate((bar) => [
-      bar.getAttribute("aria-valuenow"),
-      bar.getAttribute("aria-valuemax"),
-    ]);
-    expect(value[0]).not.toBeNull();
-    expect(value[0]).toBe(value[1]);
-  }).toPass({ timeout: 60_000 });
+function logIn(page: Page): Promise<void> {
+  return logInAndSync(page, store, "cashier");
 }
 
 test("runs a session from float to Z report, offline steps reach the store", async ({

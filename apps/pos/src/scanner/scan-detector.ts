@@ -82,7 +82,7 @@ export class ScanDetector {
     return this.takeHeld();
   }
 
-  /** The longest a held key waits for the next one before it is released as typing. */
+  /** The maximum time a held key waits for the next one before it is released as typing. */
   get holdGapMs(): number {
     return this.settings.maxKeyGapMs * stallFactor;
   }

@@ -146,7 +146,7 @@ function DraftInput<T>({ value, parse, onCommit, commitOnChange, ...rest }: Draf
 /**
  * Parses a typed quantity; null (shown as invalid, never saved) unless it is a whole number
  * the cart accepts. Checking the range here keeps a rejected value from resetting the field
- * while the cashier is still typing, which used to leave a quantity nobody typed.
+ * while the cashier is still typing, which used to leave a quantity the cashier never typed.
  */
 export function parseQuantity(text: string): number | null {
   if (!/^\d{1,9}$/.test(text.trim())) return null;

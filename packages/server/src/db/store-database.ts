@@ -96,8 +96,9 @@ async function createSchemaIfMissing(databaseUrl: string, schema: string): Promi
 }
 
 async function migrateToLatest(store: StoreDatabase, schema: string | undefined): Promise<void> {
-  // Kysely looks for its migration tables by name across every schema unless it is told the
-  // schema, so a store in its own schema could take another schema's lock table for its own.
+  // Kysely looks for its migration tables by name across every schema unless the migrator is
+  // given the schema, so a store in its own schema could mistake another schema's lock table
+  // for its own.
   const migrator = new Migrator({
     db: store.db,
     provider: createMigrationProvider(store.dialect),

@@ -6,7 +6,7 @@ import { parseStoredOrder } from "./stored-order.js";
 /**
  * Checks that a request carrying a client UUID that is already stored repeats the stored
  * order's lines. A retry after a lost reply sends the same lines and gets the stored order
- * back; a different sale under a reused UUID would otherwise vanish behind that order, so it
+ * back. A different sale under a reused UUID would otherwise vanish behind that order, so it
  * is rejected with 409 and nothing is written.
  */
 export function assertRepeatOfStoredOrder(
@@ -31,7 +31,7 @@ export function assertRepeatOfStoredOrder(
   );
 }
 
-/** A variation line is keyed by its variation id, whether or not the request names the parent. */
+/** Keys a variation line by its variation id, whether or not the request names the parent. */
 function lineKey(productId: number, variationId: number, quantity: number): string {
   return `${variationId !== 0 ? variationId : productId}x${quantity}`;
 }

@@ -13,7 +13,10 @@ interface WireOrder {
   line_items: { subtotal: string; total: string }[];
 }
 
-/** Cases T9, S1, S6 and S7 of /work/shared/cases/README.md, and the till's totals check. */
+/**
+ * JPY totals, a reply lost after the commit, an update of a deleted product, explicit line
+ * totals kept, and the till's totals check.
+ */
 describe.each(testDialects)("order cases on %s", (dialect) => {
   let server: TestServer;
   let clock = new Date("2026-12-04T10:00:00Z");
