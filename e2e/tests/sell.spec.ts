@@ -72,12 +72,27 @@ test("sells online, keeps selling offline, checks out after reconnect", async ({
     .first()
     .click();
   const picker = page.getByRole("dialog");
-  await picker.getByRole("radio", { name: "Red" }).check();
-  await picker.getByRole("radio", { name: "No" }).check();
+  await picker.getByRole("radio", { name: "Red", exact: true }).check();
+  await picker.getByRole("radio", { name: "No", exact: true }).check();
   await picker.getByRole("button", { name: "Add to cart" }).click();
   const cart = page.getByRole("region", { name: "Cart" });
   await expect(cart.getByText("Hoodie - Red, No")).toBeVisible();
   await cart.getByRole("spinbutton", { name: "Quantity" }).fill("2");
+
+  // A price the till cannot read is explained, and leaving the field keeps the saved price.
+  const price = cart.getByRole("textbox", { name: "Unit price" });
+  await price.fill("12,5");
+  await expect(cart.getByRole("alert")).toContainText('amount "12,5" is not valid');
+  await price.blur();
+  await expect(price).toHaveValue("42.00");
+  await expect(cart.getByRole("alert")).toContainText("Kept 42.00.");
+
+  // A cart discount larger than the cart shows the amount taken off (2 × 42.00 here).
+  await cart.getByLabel("Cart discount or fee").selectOption("discount-amount");
+  await cart.getByLabel("Adjustment value").fill("500");
+  await cart.getByLabel("Adjustment value").press("Enter");
+  await expect(cart.getByText(/500\.00 requested, .*84\.00 applied/)).toBeVisible();
+  await cart.getByRole("button", { name: "Remove discount" }).click();
 
   // A second product by scanning its SKU while the search box has the focus.
   await page.getByRole("searchbox", { name: "Search products" }).focus();

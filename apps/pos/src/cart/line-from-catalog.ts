@@ -44,6 +44,25 @@ export function matchVariation(
   return matches[0] ?? null;
 }
 
+/**
+ * Whether some variation sells `option` for `attributeName` together with the options already
+ * chosen for the other attributes, so the picker can disable the combinations nobody sells.
+ */
+export function optionIsSold(
+  variations: readonly Variation[],
+  chosen: Readonly<Record<string, string>>,
+  attributeName: string,
+  option: string,
+): boolean {
+  const wanted = { ...chosen, [attributeName]: option };
+  return variations.some((variation) =>
+    variation.attributes.every((attribute) => {
+      const value = wanted[attribute.name];
+      return attribute.option === "" || value === undefined || value === attribute.option;
+    }),
+  );
+}
+
 /** Formats a line's title as WooCommerce names variations: "Hoodie - Red, No". */
 export function itemTitle(name: string, attributes: readonly { option: string }[]): string {
   const options = attributes

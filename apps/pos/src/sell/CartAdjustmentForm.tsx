@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from "react";
-import { toMoney } from "@pos/core";
+import { toMoney, type Money } from "@pos/core";
 import type { CartAction } from "../cart/cart-action.js";
 import type { CartAdjustment } from "../db/stored-order.js";
 import { displayMoney, parseTypedMoney } from "../money/display-money.js";
@@ -10,11 +10,17 @@ type Choice = "discount-amount" | "discount-percent" | "fee-amount";
 
 interface CartAdjustmentFormProps {
   adjustment: CartAdjustment | null;
+  /** The discount taken off when the cart costs less than the requested discount, else null. */
+  cappedDiscount: Money | null;
   dispatch: (action: CartAction) => Promise<boolean>;
 }
 
 /** Renders the form for a discount on the whole cart (amount or percent) or a fee, saved as one fee line. */
-export function CartAdjustmentForm({ adjustment, dispatch }: CartAdjustmentFormProps) {
+export function CartAdjustmentForm({
+  adjustment,
+  cappedDiscount,
+  dispatch,
+}: CartAdjustmentFormProps) {
   const ids = useId();
   const { session } = useTill();
   const [choice, setChoice] = useState<Choice>("discount-percent");
@@ -95,6 +101,13 @@ export function CartAdjustmentForm({ adjustment, dispatch }: CartAdjustmentFormP
       current.basis === "percent"
         ? `${current.value / 100} %`
         : displayMoney(toMoney(current.value), session.store);
-    return current.kind === "fee" ? `Fee ${value}` : `Discount ${value}`;
+    if (current.kind === "fee") return `Fee ${value}`;
+    // WooCommerce caps a negative fee at the cart's cost, so a discount larger than the cart
+    // takes off less than the cashier typed. The label shows the amount taken off.
+    if (cappedDiscount !== null) {
+      const applied = displayMoney(cappedDiscount, session.store);
+      return `Discount ${value} requested, ${applied} applied: the cart costs less than the discount`;
+    }
+    return `Discount ${value}`;
   }
 }

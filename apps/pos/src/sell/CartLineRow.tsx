@@ -35,6 +35,7 @@ export function CartLineRow({ line, totals, dispatch }: CartLineRowProps) {
             type="number"
             value={String(line.quantity)}
             parse={parseQuantity}
+            invalidMessage={quantityMessage}
             commitOnChange
             onCommit={(quantity) =>
               dispatch({ type: "setQuantity", lineId: line.lineId, quantity })
@@ -54,6 +55,7 @@ export function CartLineRow({ line, totals, dispatch }: CartLineRowProps) {
               thousand_separator: "",
             })}
             parse={(text) => parseOrNull(() => parseTypedMoney(text, store))}
+            invalidMessage={(text) => priceMessage(text, store)}
             onCommit={(priceMinor) =>
               dispatch({ type: "setPrice", lineId: line.lineId, priceMinor })
             }
@@ -66,6 +68,7 @@ export function CartLineRow({ line, totals, dispatch }: CartLineRowProps) {
             type="number"
             value={String(line.discountBasisPoints / 100)}
             parse={parsePercentBasisPoints}
+            invalidMessage={discountMessage}
             onCommit={(discountBasisPoints) =>
               dispatch({ type: "setLineDiscount", lineId: line.lineId, discountBasisPoints })
             }
@@ -91,6 +94,8 @@ interface DraftInputProps<T> {
   type: "text" | "number";
   value: string;
   parse: (text: string) => T | null;
+  /** Builds the message for rejected text: what is wrong and what to type instead. */
+  invalidMessage: (text: string) => string;
   onCommit: (value: T) => Promise<boolean>;
   /** Save on every valid keystroke instead of on Enter or leaving the field. */
   commitOnChange?: boolean;
@@ -101,12 +106,21 @@ interface DraftInputProps<T> {
 }
 
 /**
- * Renders a field that keeps what the cashier types until it parses, then saves it. Leaving the field
- * with an invalid value puts the saved value back.
+ * Renders a field that keeps what the cashier types until it parses, then saves it. While the
+ * text is invalid, a message under the field explains why. Leaving the field then restores the
+ * saved value and shows which value was kept, until the next edit.
  */
-function DraftInput<T>({ value, parse, onCommit, commitOnChange, ...rest }: DraftInputProps<T>) {
+function DraftInput<T>({
+  value,
+  parse,
+  invalidMessage,
+  onCommit,
+  commitOnChange,
+  ...rest
+}: DraftInputProps<T>) {
   const [draft, setDraft] = useState(value);
   const [savedValue, setSavedValue] = useState(value);
+  const [revertNotice, setRevertNotice] = useState<string | null>(null);
   if (savedValue !== value) {
     // The saved value changed (another edit, a merge, a resumed order): show it.
     setSavedValue(value);
@@ -122,25 +136,56 @@ function DraftInput<T>({ value, parse, onCommit, commitOnChange, ...rest }: Draf
     });
   };
 
+  const invalid = draft !== value && parse(draft) === null;
+  const message = invalid ? invalidMessage(draft) : revertNotice;
+  const messageId = `${rest.id}-message`;
   return (
-    <input
-      {...rest}
-      value={draft}
-      aria-invalid={parse(draft) === null}
-      onChange={(event) => {
-        setDraft(event.target.value);
-        if (commitOnChange) commit(event.target.value);
-      }}
-      onKeyDown={(event) => {
-        if (event.key === "Enter") commit(draft);
-      }}
-      onBlur={() => {
-        if (draft === value) return;
-        if (parse(draft) === null) setDraft(value);
-        else if (!commitOnChange) commit(draft);
-      }}
-    />
+    <>
+      <input
+        {...rest}
+        value={draft}
+        aria-invalid={invalid}
+        aria-describedby={message === null ? undefined : messageId}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          setRevertNotice(null);
+          if (commitOnChange) commit(event.target.value);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === "Enter") commit(draft);
+        }}
+        onBlur={() => {
+          if (draft === value) return;
+          if (parse(draft) === null) {
+            setRevertNotice(`${invalidMessage(draft)} Kept ${value}.`);
+            setDraft(value);
+          } else if (!commitOnChange) commit(draft);
+        }}
+      />
+      {message === null ? null : (
+        <span id={messageId} role="alert" className="field-error">
+          {message}
+        </span>
+      )}
+    </>
   );
+}
+
+function quantityMessage(text: string): string {
+  return `"${text}" is not a quantity: type a whole number from 1 to ${maxLineQuantity}.`;
+}
+
+function priceMessage(text: string, store: Parameters<typeof parseTypedMoney>[1]): string {
+  try {
+    parseTypedMoney(text, store);
+    return `"${text}" is not a price.`;
+  } catch (error) {
+    return error instanceof Error ? error.message : `"${text}" is not a price.`;
+  }
+}
+
+function discountMessage(text: string): string {
+  return `"${text}" is not a discount: type a percentage from 0 to 100, with at most 2 decimals.`;
 }
 
 /**

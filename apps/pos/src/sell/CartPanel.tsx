@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { toMoney, type Money } from "@pos/core";
 import type { CartTotals } from "../cart/cart-totals.js";
 import type { CurrentOrder } from "../cart/use-current-order.js";
 import { CouponForm } from "../cart/CouponForm.js";
@@ -6,6 +7,7 @@ import { CartAdjustmentForm } from "./CartAdjustmentForm.js";
 import { CartLineRow } from "./CartLineRow.js";
 import { CustomerPicker } from "./CustomerPicker.js";
 import { OpenOrders } from "./OpenOrders.js";
+import { useTill } from "../till/till-context.js";
 import { TotalsView } from "./TotalsView.js";
 
 interface CartPanelProps {
@@ -18,6 +20,7 @@ interface CartPanelProps {
 /** Renders the order on screen: customer, lines, cart discount or fee, totals and the sale buttons. */
 export function CartPanel({ current, cart, totalsError, onCheckout }: CartPanelProps) {
   const ids = useId();
+  const { session } = useTill();
   const { order, dispatch } = current;
   if (!order) return <p className="loading">Opening the order…</p>;
 
@@ -41,7 +44,11 @@ export function CartPanel({ current, cart, totalsError, onCheckout }: CartPanelP
             ))}
           </ul>
         )}
-        <CartAdjustmentForm adjustment={order.adjustment} dispatch={dispatch} />
+        <CartAdjustmentForm
+          adjustment={order.adjustment}
+          cappedDiscount={cart ? cappedDiscount(cart, session.store.prices_include_tax) : null}
+          dispatch={dispatch}
+        />
         {!empty && <CouponForm order={order} cart={cart} dispatch={dispatch} />}
         {cart && <TotalsView totals={cart.totals} />}
         {totalsError && (
@@ -71,4 +78,16 @@ export function CartPanel({ current, cart, totalsError, onCheckout }: CartPanelP
       />
     </>
   );
+}
+
+/**
+ * Returns the discount that came off when WooCommerce's cap made the cart discount smaller than
+ * asked (a negative fee never takes the cart below zero), or null when it came off in full. The
+ * amount includes tax when the store enters prices with tax, as the cashier typed it.
+ */
+function cappedDiscount(cart: CartTotals, pricesIncludeTax: boolean): Money | null {
+  const asked = cart.input.fees[0];
+  const applied = cart.totals.fees[0];
+  if (!asked || !applied || asked.amount >= 0 || applied.total <= asked.amount) return null;
+  return toMoney(-(pricesIncludeTax ? applied.total + applied.totalTax : applied.total));
 }

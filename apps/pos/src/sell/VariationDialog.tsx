@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import type { Product, Variation } from "@pos/core";
-import { matchVariation } from "../cart/line-from-catalog.js";
+import { matchVariation, optionIsSold } from "../cart/line-from-catalog.js";
 import { catalogPrice, displayMoney } from "../money/display-money.js";
 import { useTill } from "../till/till-context.js";
 
@@ -41,18 +41,23 @@ export function VariationDialog({ product, onAdd, onClose }: VariationDialogProp
       {attributes.map((attribute) => (
         <fieldset key={attribute.name}>
           <legend>{attribute.name}</legend>
-          {attribute.options.map((option) => (
-            <label key={option} className="option">
-              <input
-                type="radio"
-                name={`${ids}-${attribute.name}`}
-                value={option}
-                checked={chosen[attribute.name] === option}
-                onChange={() => setChosen({ ...chosen, [attribute.name]: option })}
-              />
-              {option}
-            </label>
-          ))}
+          {attribute.options.map((option) => {
+            const sold =
+              variations === null || optionIsSold(variations, chosen, attribute.name, option);
+            return (
+              <label key={option} className="option">
+                <input
+                  type="radio"
+                  name={`${ids}-${attribute.name}`}
+                  value={option}
+                  checked={chosen[attribute.name] === option}
+                  onChange={() => setChosen({ ...chosen, [attribute.name]: option })}
+                />
+                {option}
+                {sold ? null : <span className="option-note"> (not sold with this choice)</span>}
+              </label>
+            );
+          })}
         </fieldset>
       ))}
       <p aria-live="polite">
