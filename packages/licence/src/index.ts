@@ -36,6 +36,7 @@ export {
   type RegisterSeatDecision,
   type RegisterSeatRequest,
 } from "./seats.js";
+export { SHIPPED_LICENCE_KEYS } from "./shipped-licence-keys.js";
 export { signLicence } from "./sign-licence.js";
 export { normaliseStoreOrigin, type StoreOriginResult } from "./store-origin.js";
 export {

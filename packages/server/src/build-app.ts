@@ -17,6 +17,7 @@ import { redactUrl } from "./http/redact-url.js";
 import { installWordPressReplyShape } from "./http/wordpress-reply-shape.js";
 import { WooError } from "./http/woo-error.js";
 import { registerAuthRoutes } from "./routes/pos/auth-routes.js";
+import { registerSiteIndexRoute } from "./routes/wp/site-index-route.js";
 import { registerCashierRoutes } from "./routes/pos/cashier-routes.js";
 import { registerLicenceRoutes } from "./routes/pos/licence-routes.js";
 import { registerDeviceSessionRoutes } from "./routes/pos/device-session-routes.js";
@@ -116,6 +117,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }),
   };
 
+  registerSiteIndexRoute(app, context);
   registerAuthRoutes(app, context);
   registerDeviceSessionRoutes(app, context);
   registerCashierRoutes(app, context);

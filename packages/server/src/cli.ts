@@ -13,16 +13,19 @@ import { openStoreDatabase } from "./db/store-database.js";
 import type { StoreDatabase } from "./db/store-database.js";
 import { importProductCsv } from "./importer/import-product-csv.js";
 import { importTaxRateCsv } from "./importer/import-tax-rate-csv.js";
+import { importOffCommand, importOffUsage } from "./importer/import-off-command.js";
 import { toGmtDateString } from "./time/wp-date.js";
 import { checkLicenceAtStart, readLicenceSettings } from "./licence/licence-settings.js";
 
 const usage = `Usage: pos-server COMMAND
 
 Commands:
-  demo                      seed the demo store if empty, then serve it
+  demo [--openfoodfacts N]  seed the demo store if empty, then serve it; with --openfoodfacts,
+                            first import the first N rows of the Open Food Facts file
   serve                     serve the store
   import-products FILE      import a WooCommerce product CSV
   import-tax-rates FILE     import a WooCommerce tax rate CSV
+  ${importOffUsage}
   create-user --username NAME --role administrator|manager|cashier [--display-name TEXT]
                             create a staff user; the password is read from POS_USER_PASSWORD
   create-api-key --username NAME --permissions read|write|read_write
@@ -54,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
     "serve",
     "import-products",
     "import-tax-rates",
+    "import-off",
     "create-user",
     "create-api-key",
   ];
@@ -67,13 +71,15 @@ async function main(argv: string[]): Promise<number> {
   });
   switch (command) {
     case "demo":
-      return serve(store, true);
+      return demo(store, rest);
     case "serve":
       return serve(store, false);
     case "import-products":
       return withClose(store, () => importFile(store, rest[0], "products"));
     case "import-tax-rates":
       return withClose(store, () => importFile(store, rest[0], "tax-rates"));
+    case "import-off":
+      return withClose(store, () => importOffCommand(store, rest, consoleOutput));
     case "create-user":
       return withClose(store, () => createUserCommand(store, rest));
     case "create-api-key":
@@ -84,7 +90,28 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function serve(store: StoreDatabase, demo: boolean): Promise<number> {
+const consoleOutput = {
+  out: (line: string) => process.stdout.write(`${line}\n`),
+  err: (line: string) => process.stderr.write(`${line}\n`),
+};
+
+/**
+ * Runs `demo`. With `--openfoodfacts N` it imports the first N rows of the Open Food Facts file
+ * after the demo seed and before listening. The seed runs first because it only fills a store
+ * without products. Rows imported by an earlier start are counted as already in the store.
+ */
+async function demo(store: StoreDatabase, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { openfoodfacts: { type: "string" } } });
+  const rows = values.openfoodfacts;
+  if (rows === undefined) return serve(store, true);
+  return serve(store, true, () => importOffCommand(store, ["--limit", rows], consoleOutput));
+}
+
+async function serve(
+  store: StoreDatabase,
+  demo: boolean,
+  afterSeed?: () => Promise<number>,
+): Promise<number> {
   const host = process.env["HOST"] ?? "127.0.0.1";
   const port = Number(process.env["PORT"] ?? "8080");
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -93,6 +120,11 @@ async function serve(store: StoreDatabase, demo: boolean): Promise<number> {
   }
   const password = process.env["POS_DEMO_PASSWORD"] || randomBytes(9).toString("base64url");
   const logins = demo ? await seedDemoStore(store, password, () => new Date()) : undefined;
+  const seedCode = afterSeed === undefined ? 0 : await afterSeed();
+  if (seedCode !== 0) {
+    await store.close();
+    return seedCode;
+  }
   const tillDir = process.env["TILL_DIR"] ?? defaultTillDir;
   const licence = readLicenceSettings(process.env, `http://${host}:${port}`);
   const app = await buildApp({

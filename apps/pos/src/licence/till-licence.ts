@@ -7,6 +7,7 @@ import {
 import type { WooClient } from "@pos/woo";
 import { z } from "zod";
 import type { SalesDb } from "../db/sales-db.js";
+import { tillTrustedKeys } from "./till-trusted-keys.js";
 
 /** The body of `GET pos/v1/licence`. */
 export const licenceSummarySchema = z.object({
@@ -52,15 +53,15 @@ export async function loadLicenceSummary(
 
 /**
  * Verifies the licence document itself instead of trusting the server's status, against this
- * till's store address and clock.
- * NOTE: the trusted keys are those the store server sends. The server already trusts them
- * (shipped keys plus `LICENCE_PUBLIC_KEYS`), so a changed document still fails here, but the
- * till adds no trust of its own beyond the server's key list.
+ * till's store address, clock and trusted keys (see `tillTrustedKeys`). A document signed with
+ * a key that only the server lists is reported as `unknown-key` when the till does not trust
+ * the server's keys.
  */
 export async function checkTillLicence(
   summary: LicenceSummary | null,
   storeUrl: string,
   now: Date,
+  shippedKeys?: Readonly<Record<string, string>>,
 ): Promise<TillLicence> {
   if (summary === null || summary.document === null) {
     return {
@@ -71,9 +72,15 @@ export async function checkTillLicence(
   }
   const document = licenceDocumentSchema.safeParse(summary.document);
   const check = await verifyLicence(document.success ? document.data : summary.document, {
-    publicKeys: summary.public_keys,
+    publicKeys: tillTrustedKeys(summary.public_keys, storeUrl, shippedKeys),
     storeOrigin: new URL(storeUrl).origin,
     now,
   });
-  return { status: check.status, registers: seatsAllowed(check), check, message: check.message };
+  const message =
+    check.status === "unknown-key" && summary.public_keys[check.keyId] !== undefined
+      ? `licence ${check.claimedLicenceId} is signed with key "${check.keyId}", which the store ` +
+        "server adds from LICENCE_PUBLIC_KEYS; this till trusts only the keys built into it, " +
+        "so the store server's register limit is not confirmed here"
+      : check.message;
+  return { status: check.status, registers: seatsAllowed(check), check, message };
 }

@@ -1,3 +1,4 @@
+import { detectStoreKind } from "@pos/sync";
 import { readWooStore, WooClient, type PosUser } from "@pos/woo";
 import { z } from "zod";
 import { normaliseStoreUrl } from "./log-in.js";
@@ -15,12 +16,22 @@ const wpUserSchema = z.object({
  * password: reads the store's settings with them and returns a session that keeps them, since
  * WooCommerce has no tokens to refresh. Offline sales follow WooCommerce's lack of a setting:
  * cash and external card are allowed, as on our server's defaults.
+ *
+ * Our store server is rejected here: a till there logs in with a username and a register id,
+ * so that it takes one of the licence's register seats, which a consumer key would skip.
  */
 export async function connectWooStore(
   input: { storeUrl: string; credentials: WooCredentials },
   now = new Date(),
 ): Promise<Session> {
   const storeUrl = normaliseStoreUrl(input.storeUrl);
+  const probe = new WooClient({ baseUrl: storeUrl, maxAttempts: 1 });
+  if ((await detectStoreKind(probe)) === "pos") {
+    throw new Error(
+      `The store at ${storeUrl} is a point-of-sale store server: choose "Store server login" ` +
+        "and log in with your username and password, so this register is counted.",
+    );
+  }
   const client = new WooClient({ baseUrl: storeUrl, auth: input.credentials, maxAttempts: 1 });
   const store = await readWooStore(client, {
     offlineSales: { cash: true, external_card: true },

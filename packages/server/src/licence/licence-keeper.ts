@@ -2,14 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import {
   activateLicence,
-  checkRegisterSeat,
   editionInForce,
   parseLicenceDocument,
   seatsAllowed,
   verifyLicence,
   type LicenceCheck,
   type LicenceDocument,
-  type RegisterSeatDecision,
 } from "@pos/licence";
 import type { DatabaseSchema } from "../db/database-schema.js";
 import { withDeviceSessionTables } from "../auth/device-session-schema.js";
@@ -64,13 +62,6 @@ export class LicenceKeeper {
       storeOrigin: this.options.storeOrigin,
       now: this.options.now(),
     });
-  }
-
-  /** Decides whether `register` may sign in with the licence in force. */
-  async checkSeat(register: string): Promise<RegisterSeatDecision> {
-    const check = await this.check();
-    const signedIn = await registersSignedIn(this.options.db, this.options.now());
-    return checkRegisterSeat({ check, register, registersSignedIn: signedIn });
   }
 
   async summary(): Promise<LicenceSummary> {

@@ -1,17 +1,15 @@
-/**
- * Ed25519 public keys of the licence service, shipped with the store server (key id to the raw
- * key in base64url, the output of `cli.js public-keys`). Keys are never fetched from the service,
- * because anyone who can change its address could then sign their own licences.
- */
-// TODO: no production signing key exists yet; add its public key here when it is created.
-export const shippedLicenceKeys: Readonly<Record<string, string>> = Object.freeze({});
+import { SHIPPED_LICENCE_KEYS } from "@pos/licence";
 
 /**
  * Reads `LICENCE_PUBLIC_KEYS` (a JSON object of key id to base64url key) and adds it to the
- * shipped keys. Throws with the reason when the text is not such an object.
+ * keys shipped in `@pos/licence`. Throws with the reason when the text is not such an object,
+ * or when it gives a shipped key id a different key, because a shipped key cannot be replaced.
  */
-export function trustedLicenceKeys(envText: string | undefined): Record<string, string> {
-  if (envText === undefined || envText.trim() === "") return { ...shippedLicenceKeys };
+export function trustedLicenceKeys(
+  envText: string | undefined,
+  shippedKeys: Readonly<Record<string, string>> = SHIPPED_LICENCE_KEYS,
+): Record<string, string> {
+  if (envText === undefined || envText.trim() === "") return { ...shippedKeys };
   let parsed: unknown;
   try {
     parsed = JSON.parse(envText);
@@ -26,5 +24,15 @@ export function trustedLicenceKeys(envText: string | undefined): Record<string, 
   if (!isMap) {
     throw new Error('LICENCE_PUBLIC_KEYS must map key ids to strings: {"KEY_ID": "BASE64URL_KEY"}');
   }
-  return { ...shippedLicenceKeys, ...(parsed as Record<string, string>) };
+  const added = parsed as Record<string, string>;
+  for (const [keyId, key] of Object.entries(added)) {
+    const shipped = shippedKeys[keyId];
+    if (shipped !== undefined && shipped !== key) {
+      throw new Error(
+        `LICENCE_PUBLIC_KEYS gives the shipped key id "${keyId}" a different key; ` +
+          "remove that entry or give the added key another id",
+      );
+    }
+  }
+  return { ...added, ...shippedKeys };
 }

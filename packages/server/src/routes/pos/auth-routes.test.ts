@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, testDialects, testPassword } from "../../test-support/test-server.js";
 import type { TestServer } from "../../test-support/test-server.js";
+import { withDeviceSessionTables } from "../../auth/device-session-schema.js";
 
 describe.each(testDialects)("pos/v1 auth and roles on %s", (dialect) => {
   let server: TestServer;
@@ -28,6 +29,22 @@ describe.each(testDialects)("pos/v1 auth and roles on %s", (dialect) => {
     });
     expect(body["access_token"]).toEqual(expect.any(String) as unknown);
     expect(body["refresh_token"]).not.toBe(body["access_token"]);
+  });
+
+  it("rejects a blank register id with a 400", async () => {
+    const response = await server.app.inject({
+      method: "POST",
+      url: "/wp-json/pos/v1/auth/login",
+      payload: { username: "cashier", password: testPassword, register: "  " },
+      remoteAddress: "10.0.0.3",
+    });
+    expect(response.statusCode).toBe(400);
+    const sessions = await withDeviceSessionTables(server.store.db)
+      .selectFrom("device_sessions")
+      .select((eb) => eb.fn.countAll<number>().as("count"))
+      .where("register", "=", "  ")
+      .executeTakeFirstOrThrow();
+    expect(Number(sessions.count)).toBe(0);
   });
 
   it("rejects a wrong password with pos_invalid_login", async () => {

@@ -5,12 +5,8 @@ import type { AppContext } from "../../app-context.js";
 import { verifyPassword } from "../../auth/passwords.js";
 import { findTokenUser, issueTokenPair, revokeRefreshToken } from "../../auth/token-store.js";
 import type { TokenPair } from "../../auth/token-store.js";
-import {
-  continueDeviceSession,
-  findSessionOfToken,
-  openDeviceSession,
-} from "../../auth/device-session-store.js";
-import { assertRegisterSeat } from "../../licence/assert-register-seat.js";
+import { continueDeviceSession, findSessionOfToken } from "../../auth/device-session-store.js";
+import { signInDevice } from "../../licence/sign-in-device.js";
 import { findUserByUsername } from "../../auth/user-store.js";
 import type { UserRow } from "../../auth/user-store.js";
 import { WooError } from "../../http/woo-error.js";
@@ -18,7 +14,8 @@ import { WooError } from "../../http/woo-error.js";
 const loginBody = z.object({
   username: z.string().min(1).max(200),
   password: z.string().min(1).max(1000),
-  register: z.string().max(200).optional(),
+  /** The till's register id; a client that is not a till sends none and takes no seat. */
+  register: z.string().trim().min(1).max(200).optional(),
 });
 const refreshBody = z.object({ refresh_token: z.string().min(1).max(200) });
 
@@ -50,17 +47,10 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
     }
     await context.loginRateLimiter.recordSuccess(username);
     const register = request.body.register ?? null;
-    if (register !== null) await assertRegisterSeat(context, register, request.log);
-    request.log.info({ userId: user.id, register }, "login succeeded");
     const device = request.headers["user-agent"] ?? "";
-    return tokenResponse(context, user, (pair) =>
-      openDeviceSession(
-        context.store.db,
-        { userId: user.id, register, device },
-        pair,
-        context.now(),
-      ),
-    );
+    const pair = await signInDevice(context, { userId: user.id, register, device }, request.log);
+    request.log.info({ userId: user.id, register }, "login succeeded");
+    return tokenBody(pair, user);
   });
 
   routes.post(
@@ -78,22 +68,16 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
           "The refresh token is invalid, expired or already used; log in again.",
         );
       }
-      return tokenResponse(context, user, async (pair) => {
-        if (session !== undefined) {
-          await continueDeviceSession(context.store.db, session.id, pair, context.now());
-        }
-      });
+      const pair = await issueTokenPair(context.store.db, user.id, context.now().getTime());
+      if (session !== undefined) {
+        await continueDeviceSession(context.store.db, session.id, pair, context.now());
+      }
+      return tokenBody(pair, user);
     },
   );
 }
 
-async function tokenResponse(
-  context: AppContext,
-  user: UserRow,
-  linkToSession: (pair: TokenPair) => Promise<unknown>,
-) {
-  const pair = await issueTokenPair(context.store.db, user.id, context.now().getTime());
-  await linkToSession(pair);
+function tokenBody(pair: TokenPair, user: UserRow) {
   return {
     access_token: pair.accessToken,
     refresh_token: pair.refreshToken,
