@@ -97,14 +97,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const limits = options.loginRateLimit ?? {
     windowMs: 15 * 60 * 1000,
     maxFailuresPerUsername: 5,
-    maxFailuresPerAddress: 20,
+    // Registers behind one router share an address, so this limit only stops guessing across
+    // many usernames and is kept well above what a shop's cashiers mistype in 15 minutes.
+    maxFailuresPerAddress: 50,
   };
   const context: AppContext = {
     store: options.store,
     now,
     loginRateLimiter: new LoginRateLimiter({
       ...limits,
-      db: options.store.db,
+      store: options.store,
       now: () => now().getTime(),
     }),
     licence: new LicenceKeeper({

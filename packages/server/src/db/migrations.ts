@@ -15,6 +15,7 @@ export function createMigrationProvider(dialect: SqlDialectName): MigrationProvi
     "0011_device_sessions": { up: (db) => createDeviceSessionTables(db, dialect) },
     "0011_refund_keys": { up: (db) => createRefundKeysTable(db, dialect) },
     "0012_till_cash_sessions": { up: (db) => createTillCashSessionsTable(db, dialect) },
+    "0014_login_attempt_ids": { up: (db) => addLoginAttemptIds(db) },
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
@@ -258,6 +259,11 @@ async function createLoginFailuresTable(db: AnyDatabase, dialect: SqlDialectName
     .on("login_failures")
     .columns(["key", "failed_at_ms"])
     .execute();
+}
+
+/** Marks each failed-login row with its attempt, so a correct password removes only its own. */
+async function addLoginAttemptIds(db: AnyDatabase): Promise<void> {
+  await db.schema.alterTable("login_failures").addColumn("attempt", "text").execute();
 }
 
 function withAutoIncrement<T extends { autoIncrement(): T }>(

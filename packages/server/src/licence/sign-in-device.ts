@@ -5,7 +5,7 @@ import { openDeviceSession, registersSignedIn } from "../auth/device-session-sto
 import type { NewDeviceSession } from "../auth/device-session-store.js";
 import { issueTokenPair, type TokenPair } from "../auth/token-store.js";
 import { WooError } from "../http/woo-error.js";
-import { withRegisterSeatLock } from "./register-seat-lock.js";
+import { exclusiveLockKeys, withExclusiveLock } from "../db/exclusive-lock.js";
 
 /**
  * Issues a token pair and opens the device session of a login.
@@ -35,7 +35,7 @@ export async function signInDevice(
 
   // The licence is read before the lock: on SQLite the lock holds the only connection.
   const check = await context.licence.check();
-  return withRegisterSeatLock(context.store, async (db) => {
+  return withExclusiveLock(context.store, exclusiveLockKeys.registerSeat, async (db) => {
     const signedIn = await registersSignedIn(db, now);
     const decision = checkRegisterSeat({ check, register, registersSignedIn: signedIn });
     if (!decision.allowed) {

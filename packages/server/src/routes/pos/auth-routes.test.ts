@@ -95,11 +95,34 @@ describe.each(testDialects)("pos/v1 auth and roles on %s", (dialect) => {
   });
 
   it("rate-limits failed logins per address", async () => {
-    for (let attempt = 0; attempt < 20; attempt += 1) {
+    for (let attempt = 0; attempt < 50; attempt += 1) {
       await login(`user${attempt}`, "bad password", "10.2.0.1");
     }
-    expect((await login("administrator", testPassword, "10.2.0.1")).statusCode).toBe(429);
+    const limited = await login("administrator", testPassword, "10.2.0.1");
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ data: { limit: "address" } });
+    expect(limited.json().message).toContain("from this network address");
+    expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
     expect((await login("administrator", testPassword, "10.2.0.2")).statusCode).toBe(200);
+  });
+
+  it("limits parallel guesses per username", async () => {
+    const guesses = await Promise.all(
+      Array.from({ length: 30 }, (_, index) =>
+        login("guesser", `wrong password ${index}`, `10.3.0.${index}`),
+      ),
+    );
+    const checked = guesses.filter((guess) => guess.statusCode === 401);
+    const limited = guesses.filter((guess) => guess.statusCode === 429);
+    expect(checked).toHaveLength(5);
+    expect(limited).toHaveLength(25);
+    expect(limited[0]?.json()).toMatchObject({ data: { limit: "username" } });
+  });
+
+  it("keeps successful logins out of the address count", async () => {
+    for (let attempt = 0; attempt < 51; attempt += 1) {
+      expect((await login("administrator", testPassword, "10.4.0.1")).statusCode).toBe(200);
+    }
   });
 
   it("requires a valid token on WooCommerce routes", async () => {

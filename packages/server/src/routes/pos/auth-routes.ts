@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
+import type { LoginLimitScope } from "../../auth/login-rate-limiter.js";
 import { verifyPassword } from "../../auth/passwords.js";
 import { findTokenUser, issueTokenPair, revokeRefreshToken } from "../../auth/token-store.js";
 import type { TokenPair } from "../../auth/token-store.js";
@@ -26,32 +27,43 @@ const unknownUserHash =
 export function registerAuthRoutes(app: FastifyInstance, context: AppContext): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
-  routes.post("/wp-json/pos/v1/auth/login", { schema: { body: loginBody } }, async (request) => {
-    const { username, password } = request.body;
-    const waitMs = await context.loginRateLimiter.retryAfterMs(username, request.ip);
-    if (waitMs > 0) {
-      request.log.warn({ username, address: request.ip }, "login rate limited");
-      throw new WooError(
-        429,
-        "pos_too_many_logins",
-        `Too many failed logins for "${username}"; try again in ${Math.ceil(waitMs / 1000)} s.`,
-        { retry_after: Math.ceil(waitMs / 1000) },
-      );
-    }
-    const user = await findUserByUsername(context.store.db, username);
-    const valid = await verifyPassword(password, user?.password_hash ?? unknownUserHash);
-    if (user === undefined || !valid) {
-      await context.loginRateLimiter.recordFailure(username, request.ip);
-      request.log.info({ username }, "login failed");
-      throw new WooError(401, "pos_invalid_login", "The username or password is incorrect.");
-    }
-    await context.loginRateLimiter.recordSuccess(username);
-    const register = request.body.register ?? null;
-    const device = request.headers["user-agent"] ?? "";
-    const pair = await signInDevice(context, { userId: user.id, register, device }, request.log);
-    request.log.info({ userId: user.id, register }, "login succeeded");
-    return tokenBody(pair, user);
-  });
+  routes.post(
+    "/wp-json/pos/v1/auth/login",
+    { schema: { body: loginBody } },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const attempt = await context.loginRateLimiter.begin(username, request.ip);
+      if (attempt.kind === "limited") {
+        const seconds = Math.ceil(attempt.retryAfterMs / 1000);
+        request.log.warn(
+          { username, address: request.ip, scope: attempt.scope },
+          "login rate limited",
+        );
+        reply.header("retry-after", String(seconds));
+        throw new WooError(
+          429,
+          "pos_too_many_logins",
+          limitMessage(attempt.scope, username, seconds),
+          {
+            retry_after: seconds,
+            limit: attempt.scope,
+          },
+        );
+      }
+      const user = await findUserByUsername(context.store.db, username);
+      const valid = await verifyPassword(password, user?.password_hash ?? unknownUserHash);
+      if (user === undefined || !valid) {
+        request.log.info({ username }, "login failed");
+        throw new WooError(401, "pos_invalid_login", "The username or password is incorrect.");
+      }
+      await context.loginRateLimiter.succeeded(attempt.attemptId, username);
+      const register = request.body.register ?? null;
+      const device = request.headers["user-agent"] ?? "";
+      const pair = await signInDevice(context, { userId: user.id, register, device }, request.log);
+      request.log.info({ userId: user.id, register }, "login succeeded");
+      return tokenBody(pair, user);
+    },
+  );
 
   routes.post(
     "/wp-json/pos/v1/auth/refresh",
@@ -90,4 +102,11 @@ function tokenBody(pair: TokenPair, user: UserRow) {
       role: user.role,
     },
   };
+}
+
+/** Builds the message for a limited login, naming the limit so a cashier behind a shared address is not blamed. */
+function limitMessage(scope: LoginLimitScope, username: string, seconds: number): string {
+  return scope === "username"
+    ? `Too many failed logins for "${username}": try again in ${seconds} s, or ask a manager to reset the password.`
+    : `Too many failed logins from this network address: try again in ${seconds} s.`;
 }
