@@ -18,6 +18,13 @@ export async function createUser(
   user: NewUser,
   nowGmt: string,
 ): Promise<UserRow> {
+  assertValidUsername(user.username);
+  if (/[\u0000-\u001f\u007f]/.test(user.displayName) || user.displayName.length > 250) {
+    throw new Error(
+      `display name "${user.displayName.slice(0, 80)}" is invalid: use at most 250 characters ` +
+        "and no control characters",
+    );
+  }
   if (user.password.length < 8) {
     throw new Error(`password for "${user.username}" is too short: use at least 8 characters`);
   }
@@ -36,6 +43,20 @@ export async function createUser(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * Rejects a username WordPress's strict `sanitize_user` would change: 1 to 60 characters
+ * (the length of `wp_users.user_login`) of letters, digits, space, `_`, `.`, `@` and `-`,
+ * with no space at either end.
+ */
+function assertValidUsername(username: string): void {
+  if (!/^[A-Za-z0-9_.@-](?:[A-Za-z0-9 _.@-]{0,58}[A-Za-z0-9_.@-])?$/.test(username)) {
+    throw new Error(
+      `username "${username.slice(0, 80)}" is invalid: use 1 to 60 letters, digits, spaces, ` +
+        "_ . @ or -, with no space at either end",
+    );
+  }
 }
 
 export function findUserByUsername(
