@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import type { Customer } from "@pos/core";
 import { useTill } from "../till/till-context.js";
+import { isLocalCustomerId, localCustomerRecord, readLocalCustomer } from "./local-customer.js";
 
 /** Shows the stored details of a customer: contact, company and billing address. */
 export function CustomerDetails({ customerId }: { customerId: number }) {
@@ -33,20 +34,27 @@ function detail(term: string, value: string) {
   );
 }
 
-/** Reads a customer from the catalogue; undefined while reading, null when absent. */
+/**
+ * Reads a customer from the catalogue, or a customer created on this till from the sales
+ * database; undefined while reading, null when absent.
+ */
 export function useStoredCustomer(id: number, version = 0): Customer | null | undefined {
-  const { catalog } = useTill();
+  const { catalog, salesDb } = useTill();
   const [found, setFound] = useState<{ id: number; customer: Customer | null } | null>(null);
 
   useEffect(() => {
     let live = true;
-    void catalog.customers.get(id).then((customer) => {
-      if (live) setFound({ id, customer: customer ?? null });
-    });
+    const read = async () => {
+      const local = isLocalCustomerId(id) ? await readLocalCustomer(salesDb, id) : null;
+      const stored = await catalog.customers.get(local?.serverId ?? id);
+      const customer = stored ?? (local ? localCustomerRecord(local) : null);
+      if (live) setFound({ id, customer });
+    };
+    void read();
     return () => {
       live = false;
     };
-  }, [catalog, id, version]);
+  }, [catalog, salesDb, id, version]);
 
   return found?.id === id ? found.customer : undefined;
 }

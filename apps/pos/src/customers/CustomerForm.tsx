@@ -1,10 +1,13 @@
 import { useId, useState, type FormEvent } from "react";
 import type { Customer } from "@pos/core";
+import type { SalesDb } from "../db/sales-db.js";
+import { useOutbox } from "../outbox/outbox-context.js";
 import { useTill } from "../till/till-context.js";
-import { useConnectivity } from "../till/use-connectivity.js";
 import { customerName } from "./customer-name.js";
-import { emptyDraft, draftOf, type CustomerDraft } from "./customer-draft.js";
-import { saveCustomer } from "./save-customer.js";
+import { emptyDraft, draftOf, parseCustomerDraft, type CustomerDraft } from "./customer-draft.js";
+import { createCustomerOnTill, editCustomerOnTill } from "./customer-outbox.js";
+import { isLocalCustomerId, localCustomerRecord } from "./local-customer.js";
+import { notifyLocalCustomersChanged } from "./use-local-customers.js";
 
 interface CustomerFormProps {
   /** The customer to edit, or null for a new one. */
@@ -25,45 +28,33 @@ const fields: { name: keyof CustomerDraft; label: string; type?: string }[] = [
   { name: "country", label: "Country code" },
 ];
 
-type Problem =
-  | { kind: "error"; text: string }
-  | { kind: "emailTaken"; email: string; existing: Customer | null };
-
-/** Creates or edits a customer on the store and stores the result in the till's catalogue. */
+/**
+ * Creates or edits a customer on the till at once and queues the change for the store through
+ * the outbox, so it works offline. A new customer gets a temporary id until the store has it.
+ */
 export function CustomerForm({ customer, onSaved, onCancel }: CustomerFormProps) {
   const ids = useId();
-  const { client, catalogWorker } = useTill();
-  const connectivity = useConnectivity();
+  const { salesDb, catalogWorker } = useTill();
+  const outbox = useOutbox();
   const [draft, setDraft] = useState<CustomerDraft>(() =>
     customer ? draftOf(customer) : emptyDraft,
   );
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-
-  const keep = (saved: Customer) => {
-    catalogWorker.storeCustomers([saved]);
-    onSaved(saved);
-  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    // TODO: offline, queue a "customer.create" record in the till's outbox (its senders are
-    // set up in outbox/till-outbox.ts) instead of refusing.
-    if (connectivity === "offline") {
-      setProblem({
-        kind: "error",
-        text: "The store is offline: save this customer when it is back.",
-      });
-      return;
-    }
     setSaving(true);
     try {
-      const outcome = await saveCustomer(client, draft, customer?.id ?? null);
-      if (outcome.kind === "saved") keep(outcome.customer);
-      else setProblem(outcome);
+      const saved = await saveOnTill(salesDb, customer, draft);
+      // The catalogue copy of a store customer shows the edit until the store's reply replaces it.
+      if (!isLocalCustomerId(saved.id)) catalogWorker.storeCustomers([saved]);
+      notifyLocalCustomersChanged();
+      outbox.notifyChanged();
+      onSaved(saved);
     } catch (failure) {
       const text = failure instanceof Error ? failure.message : String(failure);
-      setProblem({ kind: "error", text: `The customer was not saved: ${text}` });
+      setProblem(`The customer was not saved: ${text}`);
     } finally {
       setSaving(false);
     }
@@ -85,15 +76,7 @@ export function CustomerForm({ customer, onSaved, onCancel }: CustomerFormProps)
           onChange={(value) => setDraft({ ...draft, [name]: value })}
         />
       ))}
-      {problem?.kind === "error" && <p role="alert">{problem.text}</p>}
-      {problem?.kind === "emailTaken" && (
-        <EmailConflict
-          email={problem.email}
-          existing={problem.existing}
-          onUseExisting={keep}
-          onChangeEmail={() => setProblem(null)}
-        />
-      )}
+      {problem && <p role="alert">{problem}</p>}
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>
           Cancel
@@ -126,28 +109,38 @@ function FormField(props: {
   );
 }
 
-/** A duplicate email on the store: attach the customer who has it, or change the email. */
-function EmailConflict(props: {
-  email: string;
-  existing: Customer | null;
-  onUseExisting: (customer: Customer) => void;
-  onChangeEmail: () => void;
-}) {
-  const { email, existing, onUseExisting, onChangeEmail } = props;
-  return (
-    <div role="alert" className="conflict">
-      <p>
-        The store already has a customer with the email {email}
-        {existing ? `: ${customerName(existing)}` : ""}.
-      </p>
-      {existing && (
-        <button type="button" onClick={() => onUseExisting(existing)}>
-          Use {customerName(existing)}
-        </button>
-      )}{" "}
-      <button type="button" onClick={onChangeEmail}>
-        Change the email
-      </button>
-    </div>
-  );
+/** Stores the customer on the till and queues it; returns the customer as the till shows it. */
+async function saveOnTill(
+  salesDb: SalesDb,
+  customer: Customer | null,
+  draft: CustomerDraft,
+): Promise<Customer> {
+  const nowMs = Date.now();
+  if (!customer) return localCustomerRecord(await createCustomerOnTill(salesDb, draft, { nowMs }));
+
+  await editCustomerOnTill(salesDb, customer.id, draft, { nowMs });
+  return withDraft(customer, parseCustomerDraft(draft));
+}
+
+/** Returns `customer` with the fields the form edits replaced by `draft`. */
+function withDraft(customer: Customer, draft: CustomerDraft): Customer {
+  const { firstName, lastName, email, phone, company, address1, city, postcode, country } = draft;
+  return {
+    ...customer,
+    firstName,
+    lastName,
+    email,
+    billing: {
+      ...customer.billing,
+      firstName,
+      lastName,
+      email,
+      phone,
+      company,
+      address1,
+      city,
+      postcode,
+      country,
+    },
+  };
 }

@@ -2,25 +2,23 @@ import { z } from "zod";
 import type { Customer } from "@pos/core";
 
 /** The fields the till's customer form edits; addresses beyond billing stay as they are. */
-export const customerDraftSchema = z
-  .object({
-    firstName: z.string().trim().max(100),
-    lastName: z.string().trim().max(100),
-    email: z.union([z.literal(""), z.email("enter an email such as name@example.com")]),
-    phone: z.string().trim().max(40),
-    company: z.string().trim().max(100),
-    address1: z.string().trim().max(200),
-    city: z.string().trim().max(100),
-    postcode: z.string().trim().max(20),
-    country: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^([A-Z]{2})?$/, "use a 2-letter country code"),
-  })
-  .refine((draft) => draft.firstName || draft.lastName || draft.email, {
-    message: "enter a name or an email so the customer can be found again",
-  });
+export const customerDraftSchema = z.object({
+  firstName: z.string().trim().max(100),
+  lastName: z.string().trim().max(100),
+  // WooCommerce's `WC_REST_Customers_Controller` requires `email` on create, and WordPress keeps
+  // each email on one account.
+  email: z.string().trim().pipe(z.email("enter an email such as name@example.com")),
+  phone: z.string().trim().max(40),
+  company: z.string().trim().max(100),
+  address1: z.string().trim().max(200),
+  city: z.string().trim().max(100),
+  postcode: z.string().trim().max(20),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z]{2})?$/, "use a 2-letter country code"),
+});
 
 export type CustomerDraft = z.input<typeof customerDraftSchema>;
 
@@ -51,22 +49,35 @@ export function draftOf(customer: Customer): CustomerDraft {
   };
 }
 
+/** The body of a `wc/v3/customers` create or update request that the till sends. */
+export interface CustomerRequestBody {
+  first_name: string;
+  last_name: string;
+  email: string;
+  billing: Record<string, string>;
+}
+
+/** Checks a draft and returns its normal form (trimmed, country upper-cased), or raises. */
+export function parseCustomerDraft(draft: CustomerDraft): CustomerDraft {
+  const parsed = customerDraftSchema.safeParse(draft);
+  if (!parsed.success) {
+    throw new TypeError(`the customer is invalid: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
 /**
  * Checks a draft and returns the `wc/v3/customers` request body, or raises naming the invalid
  * fields. The billing address takes the name, email and phone too, as WooCommerce's checkout
  * fills them.
  */
-export function customerBody(draft: CustomerDraft): Record<string, unknown> {
-  const parsed = customerDraftSchema.safeParse(draft);
-  if (!parsed.success) {
-    throw new TypeError(`the customer is invalid: ${z.prettifyError(parsed.error)}`);
-  }
+export function customerBody(draft: CustomerDraft): CustomerRequestBody {
   const { firstName, lastName, email, phone, company, address1, city, postcode, country } =
-    parsed.data;
+    parseCustomerDraft(draft);
   return {
     first_name: firstName,
     last_name: lastName,
-    ...(email ? { email } : {}),
+    email,
     billing: {
       first_name: firstName,
       last_name: lastName,

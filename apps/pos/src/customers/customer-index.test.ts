@@ -24,6 +24,27 @@ describe("CustomerIndex", () => {
     expect(filledIndex().query("SW1A", 5)).toEqual([8]);
   });
 
+  it("finds a customer by shipping name and address", () => {
+    const index = new CustomerIndex();
+    const shipped = customer({ id: 9, firstName: "Lee", email: "lee@example.org" });
+    index.put([
+      {
+        ...shipped,
+        shipping: {
+          ...shipped.shipping,
+          firstName: "Marisol",
+          lastName: "Quintero",
+          address2: "Flat 4",
+          state: "Yorkshire",
+        },
+      },
+    ]);
+
+    expect(index.query("marisol quintero", 5)).toEqual([9]);
+    expect(index.query("yorkshire", 5)).toEqual([9]);
+    expect(index.query("flat 4", 5)).toEqual([9]);
+  });
+
   it("returns nothing for empty text", () => {
     expect(filledIndex().query("  ", 5)).toEqual([]);
   });

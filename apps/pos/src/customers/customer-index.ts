@@ -59,8 +59,9 @@ function customerDocument(customer: Customer): CustomerDocument {
   const { billing, shipping } = customer;
   return {
     id: customer.id,
+    // The shipping name counts too: a gift's recipient is who a cashier may search for.
     name: [customer.firstName, customer.lastName, billing.firstName, billing.lastName]
-      .concat(customer.username)
+      .concat(shipping.firstName, shipping.lastName, customer.username)
       .join(" "),
     email: [customer.email, billing.email].join(" "),
     phone: [billing.phone, shipping.phone].map((phone) => phone.replace(/[^\d]/g, "")).join(" "),

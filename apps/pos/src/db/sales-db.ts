@@ -14,6 +14,13 @@ export interface KeyValueRow {
   value: unknown;
 }
 
+/** A row of the `localCustomers` table before parsing; `parseLocalCustomer` checks it. */
+export interface LocalCustomerRow {
+  localId: number;
+  clientUuid: string;
+  [field: string]: unknown;
+}
+
 export interface LogRow {
   id?: number;
   atMs: number;
@@ -32,6 +39,8 @@ export class SalesDb extends Dexie {
   settings!: Table<KeyValueRow, string>;
   log!: Table<LogRow, number>;
   outbox!: OutboxTable;
+  /** Customers created on this till, keyed by their temporary id; see `local-customer.ts`. */
+  localCustomers!: Table<LocalCustomerRow, number>;
 
   constructor(name = "pos-sales", options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, { chromeTransactionDurability: "strict", ...options });
@@ -43,6 +52,9 @@ export class SalesDb extends Dexie {
     });
     // Version 2 adds the outbox, so a sale and its outbox record commit in one transaction.
     this.version(2).stores({ outbox: outboxTableIndexes });
+    // Version 3 adds customers created on the till, so a customer, the orders that name it and
+    // its outbox record change in one transaction when the store assigns the real id.
+    this.version(3).stores({ localCustomers: "localId, &clientUuid, serverId" });
   }
 }
 

@@ -1,17 +1,38 @@
-import { Outbox, orderCreateKind, orderCreateSender, type OutboxRecord } from "@pos/sync";
-import { wcOrderSchema, type WooClient } from "@pos/woo";
+import type { Customer } from "@pos/core";
+import {
+  Outbox,
+  orderCreateKind,
+  orderCreateSender,
+  type OutboxRecord,
+  type OutboxSender,
+} from "@pos/sync";
+import { mapWcCustomer, wcCustomerSchema, wcOrderSchema, type WooClient } from "@pos/woo";
+import {
+  customerCreateKind,
+  customerCreateSender,
+  customerUpdateKind,
+  customerUpdateSender,
+  recordServerCustomer,
+} from "../customers/customer-outbox.js";
+import { withServerCustomerId } from "../customers/customer-references.js";
 import { appendLog, type SalesDb } from "../db/sales-db.js";
 import { parseStoredOrder } from "../db/stored-order.js";
 
 export interface TillOutboxOptions {
   /** Called after an order reached the store, so the till pulls the stock it changed. */
   onStockChanged?: () => void;
+  /**
+   * Called after a customer reached the store, so the till stores the store's copy. Without it,
+   * `onStockChanged` runs instead, and the next sync pulls the customer.
+   */
+  onCustomerSaved?: (customer: Customer) => void;
   locks?: ConstructorParameters<typeof Outbox>[0]["locks"];
 }
 
 /**
- * Builds the till's outbox of orders: it sends `order.create` records to `POST wc/v3/orders` and gives
- * each sent order the store's id and number in the same transaction that marks it sent.
+ * Builds the till's outbox: it sends `order.create` records to `POST wc/v3/orders` and gives
+ * each sent order the store's id and number in the same transaction that marks it sent, and
+ * sends customers created or edited on the till (`customer.create`, `customer.update`).
  */
 export function createTillOutbox(
   db: SalesDb,
@@ -21,12 +42,38 @@ export function createTillOutbox(
   return new Outbox({
     db,
     table: db.outbox,
-    senders: { [orderCreateKind]: orderCreateSender(client) },
-    onSent: (record, result) => recordServerOrder(db, record, result),
-    afterSent: () => options.onStockChanged?.(),
+    senders: {
+      [orderCreateKind]: orderSenderWithServerCustomer(db, client),
+      [customerCreateKind]: customerCreateSender(db, client),
+      [customerUpdateKind]: customerUpdateSender(db, client),
+    },
+    onSent: async (record, result) => {
+      if (record.kind === orderCreateKind) await recordServerOrder(db, record, result);
+      else await recordServerCustomer(db, record, result);
+    },
+    afterSent: (record, result) => {
+      const isCustomer = record.kind === customerCreateKind || record.kind === customerUpdateKind;
+      if (isCustomer && options.onCustomerSaved) {
+        options.onCustomerSaved(mapWcCustomer(wcCustomerSchema.parse(result)));
+      } else {
+        options.onStockChanged?.();
+      }
+    },
     ...(options.locks ? { locks: options.locks } : {}),
     log: (level, message) => void appendLog(db, { atMs: Date.now(), level, message }),
   });
+}
+
+/**
+ * Sends `order.create` records with the store's id of their customer: an order that names a
+ * customer created on the till waits (and retries) until that customer reached the store.
+ */
+function orderSenderWithServerCustomer(db: SalesDb, client: WooClient): OutboxSender {
+  const send = orderCreateSender(client);
+  return async (record, signal) => {
+    const payload = await withServerCustomerId(db, record.payload);
+    return send({ ...record, payload }, signal);
+  };
 }
 
 /** Gives the local order the store's id and number; runs inside the outbox's transaction. */

@@ -6,6 +6,9 @@ import { CustomerForm } from "../customers/CustomerForm.js";
 import { customerName } from "../customers/customer-name.js";
 import { useCustomerSearch } from "../customers/use-customer-search.js";
 import { useDefaultCustomer } from "../customers/use-default-customer.js";
+import { EmailConflictPanel } from "../customers/EmailConflictPanel.js";
+import { isLocalCustomerId, localCustomerRecord } from "../customers/local-customer.js";
+import { useLocalCustomers } from "../customers/use-local-customers.js";
 import type { StoredOrder } from "../db/stored-order.js";
 
 export { customerName } from "../customers/customer-name.js";
@@ -48,9 +51,22 @@ export function CustomerPicker({ customer, dispatch }: CustomerPickerProps) {
 
   if (customer) {
     const isDefault = defaultCustomer?.id === customer.id;
+    const isLocal = isLocalCustomerId(customer.id);
     return (
       <section className="customer" aria-label="Customer">
         <span>Customer: {customer.name}</span>
+        {isLocal && (
+          <p className="muted">
+            Created on this till: the outbox sends this customer to the store.
+          </p>
+        )}
+        {isLocal && (
+          <EmailConflictPanel
+            localId={customer.id}
+            onUsed={attach}
+            onChangeEmail={() => setEditing("attached")}
+          />
+        )}
         <CustomerDetails customerId={customer.id} key={savedVersion} />
         <div className="dialog-actions">
           <button type="button" disabled={!stored} onClick={() => setEditing("attached")}>
@@ -93,6 +109,7 @@ function CustomerSearch(props: {
   const ids = useId();
   const [text, setText] = useState("");
   const matches = useCustomerSearch(text, resultLimit);
+  const conflicts = useLocalCustomers().filter((local) => local.conflict);
 
   return (
     <section className="customer" aria-label="Customer">
@@ -116,6 +133,18 @@ function CustomerSearch(props: {
           </button>
         )}
       </p>
+      {conflicts.length > 0 && (
+        <ul className="customer-conflicts" aria-label="Customers the store rejected">
+          {conflicts.map((local) => (
+            <li key={local.localId}>
+              <button type="button" onClick={() => props.onAttach(localCustomerRecord(local))}>
+                Resolve {customerName(localCustomerRecord(local))}
+              </button>{" "}
+              <span className="muted">the store has another customer with {local.draft.email}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       {text.trim() && (
         <ul className="customer-results" aria-label="Matching customers">
           {matches.length === 0 && <li>No customer matches "{text}".</li>}
