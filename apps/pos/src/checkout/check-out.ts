@@ -1,9 +1,10 @@
 import type { Outbox } from "@pos/sync";
-import type { PosStore, WooClient } from "@pos/woo";
+import type { PosStore, WcOrderCreate, WooClient } from "@pos/woo";
 import type { CartTotals } from "../cart/cart-totals.js";
 import type { SalesDb } from "../db/sales-db.js";
 import type { StoredOrder } from "../db/stored-order.js";
 import { currentCashierId } from "../cashiers/current-cashier.js";
+import { CustomerNotOnStoreError, withServerCustomerId } from "../customers/customer-references.js";
 import { readRegisterId } from "../till-sessions/register-id.js";
 import { completeSale } from "./complete-sale.js";
 import { buildOrderRequest } from "./order-request.js";
@@ -60,13 +61,35 @@ export async function checkOut(services: CheckOutServices, request: CheckOutRequ
   if (storeFirst) {
     try {
       if (!request.online) throw new CheckoutOfflineError(offlineCheckoutMessage);
-      const server = await submitOrder(services.client, buildBody(null));
+      const body = await withStoreCustomer(services.db, buildBody(null));
+      const server = await submitOrder(services.client, body);
       return await completeSale(services.db, { ...sale, server });
     } catch (error) {
       if (!(error instanceof CheckoutOfflineError) || !offlineAllowed) throw error;
     }
   }
   const completed = await completeSale(services.db, { ...sale, server: null });
-  services.outbox.drainNow();
+  // Only wakes the sender: draining would also resend every sale still waiting out a failure,
+  // which offline means one failed request per queued sale after each new one.
+  services.outbox.notifyChanged();
   return completed;
+}
+
+/**
+ * Gives the order the store's id of its customer. A customer created on this till and still
+ * waiting in the outbox has no store id yet: the sale then takes the outbox path when the
+ * store allows it offline, where it waits for the customer, and is rejected otherwise.
+ */
+async function withStoreCustomer(db: SalesDb, body: WcOrderCreate): Promise<WcOrderCreate> {
+  try {
+    return (await withServerCustomerId(db, body)) as WcOrderCreate;
+  } catch (error) {
+    if (error instanceof CustomerNotOnStoreError) {
+      throw new CheckoutOfflineError(
+        "The customer on this sale was created on this till and is not on the store yet: " +
+          "wait until the outbox has sent it, or choose another customer.",
+      );
+    }
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from "react";
 import { toMoney } from "@pos/core";
-import type { OutboxRecord } from "@pos/sync";
+import { emptyOutboxStatus, orderCreateKind, type OutboxRecord } from "@pos/sync";
+import { customerCreateKind, customerUpdateKind } from "../customers/customer-outbox.js";
 import { parseStoredOrder, type StoredOrder } from "../db/stored-order.js";
 import { displayMoney } from "../money/display-money.js";
 import { useTill } from "../till/till-context.js";
@@ -17,7 +18,8 @@ export function OutboxView() {
   const ids = useId();
   const { session, salesDb } = useTill();
   const outbox = useOutbox();
-  const status = useOutboxStatus();
+  const loadedStatus = useOutboxStatus();
+  const status = loadedStatus ?? emptyOutboxStatus;
   const orders = useOrdersOf(status.unsent);
   const [error, setError] = useState<string | null>(null);
   const canDiscard = managerRoles.has(session.user.role);
@@ -31,7 +33,7 @@ export function OutboxView() {
     <section className="outbox" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>Outbox</h2>
       <p role="status" aria-label="Outbox status">
-        {summarize(status.pending + status.sending, status.parked)}
+        {loadedStatus ? summarize(status.unsent) : "Reading the outbox…"}
       </p>
       {error && (
         <p role="alert" className="error">
@@ -45,7 +47,9 @@ export function OutboxView() {
             const label = order?.receipt?.localNumber ?? record.id;
             return (
               <li key={record.id} className={`outbox-${record.state}`}>
-                <span className="outbox-receipt">Receipt {label}</span>
+                <span className="outbox-receipt">
+                  {recordTitle(record)} {label}
+                </span>
                 <span>
                   {order?.receipt
                     ? displayMoney(toMoney(order.receipt.totalMinor), session.store)
@@ -78,12 +82,33 @@ export function OutboxView() {
   );
 }
 
-function summarize(waiting: number, parked: number): string {
-  if (waiting === 0 && parked === 0) return "All sales are sent to the store.";
-  const parts = [];
-  if (waiting > 0) parts.push(`${waiting} ${waiting === 1 ? "sale" : "sales"} waiting to be sent`);
-  if (parked > 0) parts.push(`${parked} parked by the store`);
-  return `${parts.join(", ")}.`;
+/** Counts the unsent records by what they carry: sales, and customers created or changed. */
+function summarize(records: readonly OutboxRecord[]): string {
+  const count = (kind: "sale" | "customer", state: "waiting" | "parked") =>
+    records.filter(
+      (record) =>
+        (record.kind === orderCreateKind) === (kind === "sale") &&
+        (record.state === "parked") === (state === "parked"),
+    ).length;
+  const parts = [
+    plural(count("sale", "waiting"), "sale", "waiting to be sent"),
+    plural(count("sale", "parked"), "sale", "parked by the store"),
+    plural(count("customer", "waiting"), "customer", "waiting to be sent"),
+    plural(count("customer", "parked"), "customer", "parked by the store"),
+  ].filter((part) => part !== null);
+  return parts.length === 0 ? "All sales are sent to the store." : `${parts.join(", ")}.`;
+}
+
+function plural(count: number, noun: string, state: string): string | null {
+  if (count === 0) return null;
+  return `${count} ${count === 1 ? noun : `${noun}s`} ${state}`;
+}
+
+/** Names what a record sends: a sale by its receipt, or a customer created or changed here. */
+function recordTitle(record: OutboxRecord): string {
+  if (record.kind === customerCreateKind) return "New customer";
+  if (record.kind === customerUpdateKind) return "Customer change";
+  return "Receipt";
 }
 
 function describeState(record: OutboxRecord): string {

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState } from "react";
-import { emptyOutboxStatus, type Outbox, type OutboxStatus } from "@pos/sync";
+import type { Outbox, OutboxStatus } from "@pos/sync";
 
 export const OutboxContext = createContext<Outbox | null>(null);
 
@@ -10,10 +10,13 @@ export function useOutbox(): Outbox {
   return outbox;
 }
 
-/** Returns the outbox's status, updated on every change this tab makes and by polling. */
-export function useOutboxStatus(): OutboxStatus {
+/**
+ * Returns the outbox's status, updated on every change this tab makes and by polling, or null
+ * until the first read: an empty status before it would tell the cashier every sale is sent.
+ */
+export function useOutboxStatus(): OutboxStatus | null {
   const outbox = useOutbox();
-  const [status, setStatus] = useState<OutboxStatus>(emptyOutboxStatus);
+  const [status, setStatus] = useState<OutboxStatus | null>(null);
   useEffect(() => outbox.subscribe(setStatus), [outbox]);
   return status;
 }

@@ -215,6 +215,26 @@ export function CheckoutDialog({ order, cart, onCompleted, onClose }: CheckoutDi
 
 function checkoutErrorMessage(failure: unknown): string {
   if (failure instanceof CheckoutOfflineError) return failure.message;
-  if (failure instanceof Error) return `The sale was not completed: ${failure.message}`;
-  return `The sale was not completed: ${String(failure)}`;
+  if (isQuotaExceeded(failure)) {
+    return (
+      "The sale was not saved: this browser's storage for the till is full " +
+      "(QuotaExceededError). The cart is kept and nothing was sent to the store. Free space on " +
+      "this device, then complete the sale again."
+    );
+  }
+  const message = failure instanceof Error ? failure.message : String(failure);
+  return `The sale was not completed: ${message}. The cart is kept: fix the cause and try again.`;
+}
+
+/**
+ * True for a QuotaExceededError, also when Dexie reports it as the inner error of the
+ * transaction's AbortError.
+ */
+function isQuotaExceeded(failure: unknown): boolean {
+  let current: unknown = failure;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    if (current.name === "QuotaExceededError") return true;
+    current = (current as { inner?: unknown }).inner ?? current.cause;
+  }
+  return false;
 }

@@ -3,19 +3,26 @@ import { createServer, request as httpRequest, type Server, type ServerResponse 
 import type { AddressInfo } from "node:net";
 
 /**
- * What the proxy does with one order creation: pass it on; return 500 without passing it on;
- * pass it on and drop the connection before the reply (the server committed); or pass it on
- * and hold the reply for `delayMs`.
+ * What the proxy does with one order creation:
+ * - `pass`: pass it on.
+ * - `fail500`, `reject400`: reply with that status without passing it on.
+ * - `dropReply`: pass it on and drop the connection before the reply, after the server committed.
+ * - `delayReply`: pass it on and delay the reply by `delayMs`.
+ * - `holdRequest`: keep the request open without passing it on until the client gives up or the
+ *   proxy closes, so the order never reaches the server.
  */
 export type Fault =
   | { kind: "pass" }
   | { kind: "fail500" }
+  | { kind: "reject400" }
   | { kind: "dropReply" }
-  | { kind: "delayReply"; delayMs: number };
+  | { kind: "delayReply"; delayMs: number }
+  | { kind: "holdRequest" };
 
 /**
  * An HTTP proxy on 127.0.0.1 in front of a real store server, which applies the next scripted
- * fault to each `POST /wp-json/wc/v3/orders` and passes everything else on untouched.
+ * fault to each `POST /wp-json/wc/v3/orders` and passes everything else on untouched. A browser
+ * that loads the till from the proxy's address sends all its requests through it.
  */
 export class FaultProxy {
   readonly faults: Fault[] = [];
@@ -34,6 +41,8 @@ export class FaultProxy {
         if (isOrderPost) this.orderPosts += 1;
         const fault: Fault = (isOrderPost ? this.faults.shift() : undefined) ?? { kind: "pass" };
         if (fault.kind === "fail500") return this.answer(outgoing, fault, null);
+        if (fault.kind === "reject400") return rejectOrder(outgoing);
+        if (fault.kind === "holdRequest") return;
         this.forward(incoming.method ?? "GET", incoming.url ?? "/", incoming.headers, chunks)
           .then((reply) => this.answer(outgoing, fault, reply))
           .catch(() => outgoing.destroy());
@@ -64,7 +73,7 @@ export class FaultProxy {
       outgoing.writeHead(reply.status, reply.headers);
       outgoing.end(reply.body);
     };
-    if (fault.kind === "pass") return send();
+    if (fault.kind !== "delayReply") return send();
     const timer = setTimeout(send, fault.delayMs);
     this.timers.add(timer);
   }
@@ -93,6 +102,17 @@ export class FaultProxy {
       upstream.end(Buffer.concat(chunks));
     });
   }
+}
+
+/** Rejects the order with a 400 in WooCommerce's error shape. */
+function rejectOrder(outgoing: ServerResponse): void {
+  const error = {
+    code: "woocommerce_rest_invalid_order",
+    message: "Injected rejection: the fault proxy rejected this order.",
+    data: { status: 400 },
+  };
+  outgoing.writeHead(400, { "content-type": "application/json" });
+  outgoing.end(JSON.stringify(error));
 }
 
 interface Reply {

@@ -177,6 +177,7 @@ describe("Outbox against the store server", () => {
     await vi.waitFor(async () => expect((await second.outbox.status()).sent).toBe(3));
     expect(proxy.orderPosts).toBe(3);
     for (const uuid of uuids) expect(await ordersWithUuid(uuid)).toBe(1);
+    expect((await findProduct("woo-beanie")).stock_quantity).toBe(2);
   });
 
   it("retries a 500 until the server recovers", async () => {
@@ -190,6 +191,7 @@ describe("Outbox against the store server", () => {
     await vi.waitFor(async () => expect((await outbox.status()).sent).toBe(1));
     expect((await db.outbox.get(uuid))?.attempts).toBe(3);
     expect(await ordersWithUuid(uuid)).toBe(1);
+    expect((await findProduct("woo-beanie")).stock_quantity).toBe(4);
   });
 
   it("retries after a 10 s answer times out", async () => {
@@ -206,6 +208,7 @@ describe("Outbox against the store server", () => {
     const record = await tab.db.outbox.get(uuid);
     expect(record?.attempts).toBe(2);
     expect(await ordersWithUuid(uuid)).toBe(1);
+    expect((await findProduct("woo-beanie")).stock_quantity).toBe(4);
   });
 
   it("parks an order the server rejects", async () => {
@@ -228,5 +231,6 @@ describe("Outbox against the store server", () => {
     await vi.waitFor(async () => expect((await outbox.status()).parked).toBe(1));
     expect((await db.outbox.get(uuid))?.lastError).toContain("NO-SUCH-COUPON");
     expect(await ordersWithUuid(uuid)).toBe(0);
+    expect((await findProduct("woo-beanie")).stock_quantity).toBe(5);
   });
 });

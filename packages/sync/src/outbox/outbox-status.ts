@@ -36,6 +36,9 @@ export async function readOutboxStatus(table: OutboxTable): Promise<OutboxStatus
   };
 }
 
+/** Minimum time between a status read and one asked for while it ran. */
+const minGapMs = 100;
+
 /**
  * Calls `listener` with the status now, then whenever it differs at a check: every
  * `intervalMs` and on each `refresh()` of the returned handle. Polling also picks up writes of
@@ -50,16 +53,33 @@ export function subscribeOutboxStatus(
   // tests, so the status is polled instead; a change shows within `intervalMs` at the latest.
   let last = "";
   let live = true;
+  // One read at a time: a check asked for during a read runs once after it, at least
+  // `minGapMs` later, so a drain that changes a record every few ms costs a read per gap
+  // instead of one per change.
+  let reading = false;
+  let checkAgain = false;
   const check = () => {
-    readOutboxStatus(table).then(
-      (status) => {
-        const key = JSON.stringify(status);
-        if (!live || key === last) return;
-        last = key;
-        listener(status);
-      },
-      options.onError ?? (() => undefined),
-    );
+    if (reading) {
+      checkAgain = true;
+      return;
+    }
+    reading = true;
+    readOutboxStatus(table)
+      .then(
+        (status) => {
+          const key = JSON.stringify(status);
+          if (!live || key === last) return;
+          last = key;
+          listener(status);
+        },
+        options.onError ?? (() => undefined),
+      )
+      .finally(() => {
+        reading = false;
+        if (!checkAgain || !live) return;
+        checkAgain = false;
+        setTimeout(check, minGapMs);
+      });
   };
   const timer = setInterval(check, options.intervalMs ?? 1_000);
   check();

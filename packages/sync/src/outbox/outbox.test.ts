@@ -155,6 +155,57 @@ describe("Outbox", () => {
     await vi.waitFor(async () => expect((await outbox.status()).sent).toBe(1));
   });
 
+  it("sends nothing while offline, then drains", async () => {
+    let attempts = 0;
+    const { db, outbox } = setUp(() => {
+      attempts += 1;
+      return { id: attempts };
+    });
+    outbox.setOnline(false);
+    await enqueue(db, "a");
+    await enqueue(db, "b");
+    startOutbox(outbox);
+    outbox.notifyChanged();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(attempts).toBe(0);
+    expect((await outbox.status()).pending).toBe(2);
+
+    outbox.setOnline(true);
+
+    await vi.waitFor(async () => expect((await outbox.status()).sent).toBe(2));
+    expect(attempts).toBe(2);
+  });
+
+  it("holds every send during a failure's backoff", async () => {
+    let nowMs = 1_000_000;
+    let serverDown = true;
+    let calls = 0;
+    const { db, outbox } = setUp(
+      () => {
+        calls += 1;
+        if (serverDown) throw new WooNetworkError("network", "connection refused");
+        return { id: calls };
+      },
+      { nowMs: () => nowMs, random: () => 0.5 },
+    );
+    const ids = ["a", "b", "c", "d", "e", "f", "g", "h"];
+    for (const [index, id] of ids.entries()) await enqueue(db, id, nowMs - ids.length + index);
+    startOutbox(outbox);
+
+    // The clock does not move inside the 4 ms backoff: after the first request fails, the
+    // other due records wait.
+    await vi.waitFor(async () => expect((await outbox.status()).sending).toBe(0));
+    await vi.waitFor(() => expect(calls).toBeGreaterThan(0));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(calls).toBe(1);
+    expect((await outbox.status()).pending).toBe(ids.length);
+
+    serverDown = false;
+    nowMs += 10;
+
+    await vi.waitFor(async () => expect((await outbox.status()).sent).toBe(ids.length));
+  });
+
   it("returns a record stuck in sending to pending on start", async () => {
     const { db, outbox } = setUp(() => ({ id: 9 }));
     await db.outbox.put({

@@ -11,6 +11,9 @@ import {
 } from "./outbox-status.js";
 import { WakeSignal } from "./wake-signal.js";
 
+/** Maximum number of records sent between two reads of the pending records. */
+const dueBatchSize = 50;
+
 /** Sends one record and returns the server's response body. A throw retries or parks it. */
 export type OutboxSender = (record: OutboxRecord, signal: AbortSignal) => unknown;
 
@@ -47,8 +50,10 @@ export interface OutboxOptions {
  *               └──resend── parked ←──4xx─────┘
  *
  * A record left in `sending` by a closed or crashed tab goes back to `pending` when the next
- * leader starts. Every resend is safe only because the server deduplicates on the record id
- * (the order's client UUID), so a request whose reply was lost is sent again without a copy.
+ * leader starts. Nothing is sent while `setOnline(false)` is in force, and after a network
+ * error, timeout or 5xx every send waits out that failure's backoff. Every resend is safe only
+ * because the server deduplicates on the record id (the order's client UUID), so a request
+ * whose reply was lost is sent again without a copy.
  */
 export class Outbox {
   private readonly nowMs: () => number;
@@ -58,6 +63,13 @@ export class Outbox {
   private readonly subscriptions = new Set<StatusSubscription>();
   /** When `drainNow` was last called: records that failed before it are due at once. */
   private drainRequestedAtMs = Number.NEGATIVE_INFINITY;
+  /** False while the device has no network; the leader then sends nothing. */
+  private online = true;
+  /**
+   * Until when a retryable failure delays every send, so a server that is down gets one
+   * request per backoff wait instead of one per queued record. `drainNow` ends the delay.
+   */
+  private heldUntilMs = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: OutboxOptions) {
     this.nowMs = options.nowMs ?? Date.now;
@@ -89,7 +101,18 @@ export class Outbox {
    */
   drainNow(): void {
     this.drainRequestedAtMs = this.nowMs();
+    this.heldUntilMs = Number.NEGATIVE_INFINITY;
     this.wake.notify();
+  }
+
+  /**
+   * Tells the outbox whether the device has a network. While offline the leader sends nothing,
+   * so a shift of offline sales costs no failed requests; going online drains at once.
+   */
+  setOnline(online: boolean): void {
+    if (online === this.online) return;
+    this.online = online;
+    if (online) this.drainNow();
   }
 
   status(): Promise<OutboxStatus> {
@@ -143,12 +166,21 @@ export class Outbox {
     await this.recoverInterrupted();
 
     while (!signal.aborted) {
-      const due = await this.nextDue();
-      if (due) {
-        await this.sendOne(due, signal);
-        continue;
-      }
+      const due = this.online ? await this.dueBatch() : [];
+      await this.sendBatch(due, signal);
+      if (due.length > 0) continue;
       await this.wake.wait(await this.idleWaitMs(), signal);
+    }
+  }
+
+  /**
+   * Sends `records` one at a time in their order. It starts no more once a failure delays every
+   * send, the device goes offline or the tab resigns.
+   */
+  private async sendBatch(records: readonly OutboxRecord[], signal: AbortSignal): Promise<void> {
+    for (const record of records) {
+      if (signal.aborted || !this.online || this.nowMs() < this.heldUntilMs) return;
+      await this.sendOne(record, signal);
     }
   }
 
@@ -162,13 +194,19 @@ export class Outbox {
     if (count > 0) this.log("warn", `${count} outbox records were interrupted while sending`);
   }
 
-  private async nextDue(): Promise<OutboxRecord | null> {
-    const { table } = this.options;
-    const rows = await table.where("state").equals("pending").toArray();
+  /**
+   * Reads up to `dueBatchSize` due records, earliest scheduled attempt first, so a record that
+   * keeps failing goes behind the others. One read serves many sends, because reading every
+   * pending record before each send made a drain of n records cost n² record reads.
+   */
+  private async dueBatch(): Promise<OutboxRecord[]> {
     const nowMs = this.nowMs();
-    const pending = rows.map(parseOutboxRecord).filter((record) => this.isDue(record, nowMs));
-    pending.sort((a, b) => a.createdAtMs - b.createdAtMs);
-    return pending[0] ?? null;
+    if (nowMs < this.heldUntilMs) return [];
+
+    const rows = await this.options.table.where("state").equals("pending").toArray();
+    const due = rows.map(parseOutboxRecord).filter((record) => this.isDue(record, nowMs));
+    due.sort((a, b) => a.nextAttemptAtMs - b.nextAttemptAtMs || a.createdAtMs - b.createdAtMs);
+    return due.slice(0, dueBatchSize);
   }
 
   private isDue(record: OutboxRecord, nowMs: number): boolean {
@@ -178,8 +216,13 @@ export class Outbox {
 
   private async idleWaitMs(): Promise<number> {
     const maxWaitMs = this.options.idleCheckMs ?? 5_000;
+    // Offline, due records wait too: `setOnline(true)` wakes the loop.
+    if (!this.online) return maxWaitMs;
     const pending = await this.options.table.where("state").equals("pending").toArray();
-    const soonestMs = Math.min(...pending.map((row) => row.nextAttemptAtMs));
+    const soonestMs = Math.max(
+      this.heldUntilMs,
+      Math.min(...pending.map((row) => row.nextAttemptAtMs)),
+    );
     return Math.max(0, Math.min(maxWaitMs, soonestMs - this.nowMs()));
   }
 
@@ -209,7 +252,10 @@ export class Outbox {
     });
     this.refreshSubscribers();
     this.options.afterSent?.(record, result);
-    this.log("info", `outbox record ${record.id} sent after ${record.attempts} attempts`);
+    // A first-attempt success is the normal case and would fill the log during a drain.
+    if (record.attempts > 1) {
+      this.log("info", `outbox record ${record.id} sent after ${record.attempts} attempts`);
+    }
   }
 
   private async markFailed(record: OutboxRecord, error: unknown, noSender: boolean) {
@@ -223,6 +269,7 @@ export class Outbox {
       lastAttemptAtMs: this.nowMs(),
       nextAttemptAtMs: park ? current.nextAttemptAtMs : this.nowMs() + delayMs,
     }));
+    if (!park) this.heldUntilMs = this.nowMs() + delayMs;
     const next = park ? "parked" : `retry in ${delayMs} ms`;
     this.log(
       "warn",
