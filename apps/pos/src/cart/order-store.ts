@@ -83,6 +83,34 @@ export class OrderStore {
     );
   }
 
+  /**
+   * Stores an open order loaded from the store as a parked order, replacing this till's copy of
+   * it when there is one. Raises when this till already completed that order.
+   */
+  async importParked(order: StoredOrder): Promise<void> {
+    await this.db.transaction("rw", this.db.orders, async () => {
+      const row = await this.db.orders.get(order.clientUuid);
+      const existing = row ? parseStoredOrder(row) : null;
+      if (existing && existing.status !== "pos-open") {
+        throw new Error(
+          `order ${order.clientUuid} is already ${existing.status} on this till: it cannot be loaded again`,
+        );
+      }
+      await this.db.orders.put({ ...order, parkedAtMs: this.nowMs() });
+    });
+  }
+
+  /** Deletes an open order from this till (after it was voided); completed orders stay. */
+  async remove(clientUuid: string): Promise<void> {
+    await this.db.transaction("rw", this.db.orders, async () => {
+      const order = await this.get(clientUuid);
+      if (order.status !== "pos-open") {
+        throw new Error(`order ${clientUuid} is already ${order.status}: it cannot be removed`);
+      }
+      await this.db.orders.delete(clientUuid);
+    });
+  }
+
   /** Returns the open orders, newest change first. */
   async listOpen(): Promise<StoredOrder[]> {
     const rows = await this.db.orders.where("status").equals("pos-open").toArray();

@@ -1,3 +1,4 @@
+import { liveQuery } from "dexie";
 import { useCallback, useEffect, useState } from "react";
 import { appendLog } from "../db/sales-db.js";
 import type { StoredOrder } from "../db/stored-order.js";
@@ -56,6 +57,16 @@ export function useCurrentOrder(): CurrentOrder {
     return () => {
       live = false;
     };
+  }, [orders]);
+
+  // The list also follows writes made elsewhere: another tab, or an open order loaded from the
+  // store or voided from the list.
+  useEffect(() => {
+    const subscription = liveQuery(() => orders.listOpen()).subscribe({
+      next: setOpenOrders,
+      error: (failure: unknown) => setError(String(failure)),
+    });
+    return () => subscription.unsubscribe();
   }, [orders]);
 
   const uuid = order?.clientUuid ?? null;

@@ -2,7 +2,7 @@ import { toMoney, type OrderTotals } from "@pos/core";
 import type { PosStore } from "@pos/woo";
 import { lineUnitPrice } from "../cart/cart-totals.js";
 import { itemTitle } from "../cart/line-from-catalog.js";
-import type { StoredOrder } from "../db/stored-order.js";
+import type { CartLine, StoredOrder } from "../db/stored-order.js";
 import { displayMoney } from "../money/display-money.js";
 
 export type PaperSize = "80mm" | "a4";
@@ -59,6 +59,7 @@ export function ReceiptPaper({ order, totals, store, cashier, paper }: ReceiptPa
                 <td>
                   {line.quantity} × {itemTitle(line.name, line.attributes)} @ {money(unit)}
                   {line.discountBasisPoints > 0 && ` (−${line.discountBasisPoints / 100} %)`}
+                  {lineAdjustmentNote(line, unit, money)}
                 </td>
                 <td className="amount">{lineTotals ? money(lineTotals.total) : ""}</td>
               </tr>
@@ -112,5 +113,23 @@ export function ReceiptPaper({ order, totals, store, cashier, paper }: ReceiptPa
         <dd>{money(changeMinor)}</dd>
       </dl>
     </article>
+  );
+}
+
+/**
+ * Describes a line's price edit and discount under it: the catalogue price a cashier's price
+ * replaced, and the amount the line discount took off the whole line.
+ */
+function lineAdjustmentNote(line: CartLine, unit: number, money: (amount: number) => string) {
+  const listed = line.priceOverrideMinor ?? line.catalogPriceMinor;
+  const edited =
+    line.priceOverrideMinor !== null && line.priceOverrideMinor !== line.catalogPriceMinor;
+  const discount = (listed - unit) * line.quantity;
+  if (!edited && discount <= 0) return null;
+  return (
+    <div className="receipt-line-note">
+      {edited && `Price edited from ${money(line.catalogPriceMinor)}. `}
+      {discount > 0 && `Line discount −${money(discount)}.`}
+    </div>
   );
 }

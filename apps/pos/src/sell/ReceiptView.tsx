@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { toMoney, type OrderTotals } from "@pos/core";
 import type { StoredOrder } from "../db/stored-order.js";
 import { displayMoney } from "../money/display-money.js";
+import { EmailReceiptForm } from "../receipts/EmailReceiptForm.js";
 import { ReceiptPaper, type PaperSize } from "../receipts/ReceiptPaper.js";
 import { useLiveOrder } from "../receipts/use-live-order.js";
 import { useTill } from "../till/till-context.js";
@@ -12,7 +13,10 @@ interface ReceiptViewProps {
   onNewSale: () => void;
 }
 
-/** Renders the completed sale with its receipt, the print buttons and the next sale button. */
+/**
+ * Renders the completed sale with its receipt, the email form, the print buttons and the next
+ * sale button.
+ */
 export function ReceiptView({ order: initial, totals, onNewSale }: ReceiptViewProps) {
   const ids = useId();
   const { session } = useTill();
@@ -53,6 +57,7 @@ export function ReceiptView({ order: initial, totals, onNewSale }: ReceiptViewPr
           order in the store before handing over the receipt.
         </p>
       )}
+      <EmailReceiptForm order={order} />
       <div className="receipt-actions">
         <label>
           Paper{" "}
