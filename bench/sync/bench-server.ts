@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { buildApp, openStoreDatabase, type StoreDatabase } from "@pos/server";
-import { indexProductSlugs } from "./store-tuning.js";
 import { WireMeter } from "./wire-meter.js";
 
 const pageScript = fileURLToPath(new URL("./bench-page.js", import.meta.url));
@@ -20,7 +19,6 @@ export interface BenchServer {
  */
 export async function startBenchServer(dataDir: string): Promise<BenchServer> {
   const store = await openStoreDatabase({ dataDir });
-  await indexProductSlugs(store);
   const app = await buildApp({ store });
   const meter = new WireMeter(app);
   const script = await readFile(pageScript, "utf8");

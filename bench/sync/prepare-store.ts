@@ -8,7 +8,7 @@ import {
   type GeneratedCatalogue,
 } from "./generate-catalogue.js";
 import { loadCatalogue } from "./load-catalogue.js";
-import { indexProductSlugs, relaxDurability } from "./store-tuning.js";
+import { relaxDurability } from "./store-tuning.js";
 
 export interface PreparedStore {
   /** A private copy of the loaded store for this run; the benchmark changes it. */
@@ -39,7 +39,6 @@ export async function prepareStore(
     await mkdir(cached, { recursive: true });
     const startedMs = performance.now();
     const store = await openStoreDatabase({ dataDir: cached });
-    await indexProductSlugs(store);
     await relaxDurability(store);
     const report = await loadCatalogue(store, catalogue);
     await store.close();

@@ -3,7 +3,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
+import { chromium, type CDPSession } from "playwright-core";
 import { startBenchServer } from "./bench-server.js";
 import { benchUser, logIn } from "./load-catalogue.js";
 import { prepareStore } from "./prepare-store.js";
@@ -104,6 +104,19 @@ try {
   await bench("stopFollow");
   const searchComparison = await bench("compareSearch", samples.texts);
 
+  log("measuring the heap of the search index…");
+  const heldHeap = async (kind: "index" | "records") => {
+    const before = await settledHeapBytes(cdp);
+    await bench("holdForHeap", kind);
+    const after = await settledHeapBytes(cdp);
+    await bench("dropHeld");
+    return after - before;
+  };
+  const indexHeap = {
+    indexBytes: await heldHeap("index"),
+    recordsBytes: await heldHeap("records"),
+  };
+
   log("raw IndexedDB puts of the same records…");
   const raw = await bench("rawPuts");
 
@@ -122,6 +135,7 @@ try {
     raw,
     woo,
     heapUsedBytes: heap.usedSize,
+    indexHeap,
     idle: { bytes: idleBytes, requests: idleRequests },
     change: {
       count: ids.length,
@@ -140,6 +154,12 @@ try {
   await server.close();
   await rm(prepared.dataDir, { recursive: true, force: true });
   await rm(profileDir, { recursive: true, force: true });
+}
+
+async function settledHeapBytes(cdp: CDPSession): Promise<number> {
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.send("HeapProfiler.collectGarbage");
+  return (await cdp.send("Runtime.getHeapUsage")).usedSize;
 }
 
 function sumRequests(counts: Map<string, number>): number {

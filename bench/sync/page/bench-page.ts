@@ -1,6 +1,6 @@
 import type { CatalogDb } from "@pos/sync";
 import type { WooClient } from "@pos/woo";
-import type { CatalogIndex } from "../../../apps/pos/src/search/catalog-index.js";
+import { CatalogIndex } from "../../../apps/pos/src/search/catalog-index.js";
 import { openBenchClient, type FetchTiming } from "./bench-client.js";
 import { FollowRun } from "./follow-run.js";
 import { runQueries } from "./query-run.js";
@@ -12,6 +12,11 @@ let client: WooClient | null = null;
 const timings: FetchTiming[] = [];
 let seeded: { db: CatalogDb; index: CatalogIndex } | null = null;
 let follow: FollowRun | null = null;
+/**
+ * The global object, where `holdForHeap` keeps what it built until `dropHeld`, so the runner
+ * can measure its heap. A module variable that is only written would be dropped by the bundler.
+ */
+const heldForHeap = globalThis as unknown as { benchHeld: unknown };
 
 function requireClient(): WooClient {
   if (!client) throw new Error("call bench.login first");
@@ -140,6 +145,33 @@ const bench = {
   async regularPrices(ids: number[]): Promise<string[]> {
     const products = await requireSeeded().db.products.bulkGet(ids);
     return products.map((product) => product?.regularPrice ?? "missing");
+  },
+
+  /**
+   * Builds, from the stored records, the till's search index (as the worker's `loadIndex`
+   * does) or only a map of the records, and keeps it, so the runner can read the heap with and
+   * without it.
+   */
+  async holdForHeap(kind: "index" | "records"): Promise<number> {
+    const { db } = requireSeeded();
+    if (kind === "records") {
+      const records = new Map<number, unknown>();
+      for (const product of await db.products.toArray()) records.set(product.id, product);
+      for (const variation of await db.variations.toArray()) records.set(-variation.id, variation);
+      heldForHeap.benchHeld = records;
+      return records.size;
+    }
+    const index = new CatalogIndex();
+    index.putCategories(await db.categories.toArray());
+    index.putTags(await db.tags.toArray());
+    index.putProducts(await db.products.toArray());
+    index.putVariations(await db.variations.toArray());
+    heldForHeap.benchHeld = index;
+    return index.size;
+  },
+
+  dropHeld(): void {
+    heldForHeap.benchHeld = null;
   },
 
   /** Drops the seeded catalogue and search index so the heap holds only the baseline run. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { WooApiError, WooNetworkError } from "@pos/woo";
-import { SyncEngine, type CatalogPull } from "./sync-engine.js";
+import { readLastSyncAtMs, recordLastSync, SyncEngine, type CatalogPull } from "./sync-engine.js";
 import type { PullContext } from "./sync-engine.js";
 import { openTestDb, uniqueDbName } from "./test-support/test-db.js";
 import type { SyncEventMap } from "./sync-events.js";
@@ -26,8 +26,9 @@ class TimedPull implements CatalogPull {
 
 function setup() {
   const pull = new TimedPull();
+  const db = openTestDb(uniqueDbName());
   const engine = new SyncEngine({
-    db: openTestDb(uniqueDbName()),
+    db,
     pull,
     pollIntervalMs: 30_000,
     maxPollIntervalMs: 120_000,
@@ -35,7 +36,7 @@ function setup() {
   });
   const errors: SyncEventMap["error"][] = [];
   engine.on("error", (event) => errors.push(event));
-  return { pull, engine, errors, relative: () => pull.startsMs.map((ms) => ms - 1_000_000) };
+  return { db, pull, engine, errors, relative: () => pull.startsMs.map((ms) => ms - 1_000_000) };
 }
 
 beforeEach(() => {
@@ -134,5 +135,45 @@ describe("SyncEngine schedule", () => {
     await vi.advanceTimersByTimeAsync(120_000);
 
     expect(relative()).toEqual([0]);
+  });
+});
+
+describe("SyncEngine resetCollection", () => {
+  it("keeps polling after a rejected collection", async () => {
+    const { engine, relative } = setup();
+    engine.start();
+    await vi.advanceTimersByTimeAsync(150);
+
+    await expect(engine.resetCollection("widgets" as "products")).rejects.toThrow(
+      'unknown collection "widgets"',
+    );
+    await vi.advanceTimersByTimeAsync(150);
+    await engine.stop();
+
+    expect(relative()).toEqual([0, 150]);
+  });
+});
+
+describe("last sync record", () => {
+  it("is null before any run", async () => {
+    const { db } = setup();
+
+    expect(await readLastSyncAtMs(db)).toBeNull();
+  });
+
+  it("returns the recorded end of a run", async () => {
+    const { db } = setup();
+
+    await recordLastSync(db, 1_000_100);
+    await recordLastSync(db, 1_030_200);
+
+    expect(await readLastSyncAtMs(db)).toBe(1_030_200);
+  });
+
+  it("ignores a stored value that is not a number", async () => {
+    const { db } = setup();
+    await db.meta.put({ key: "lastSyncAtMs", value: "yesterday" });
+
+    expect(await readLastSyncAtMs(db)).toBeNull();
   });
 });

@@ -42,6 +42,27 @@ export interface SyncEngineOptions {
   timers?: Timers;
 }
 
+/** The `meta` entry that stores when the last sync run ended with everything stored. */
+const lastSyncMetaKey = "lastSyncAtMs";
+
+/**
+ * Stores when a sync run ended with everything stored (the `idle` event's `atMs`), for
+ * `readLastSyncAtMs`.
+ */
+export async function recordLastSync(db: CatalogDb, atMs: number): Promise<void> {
+  await db.meta.put({ key: lastSyncMetaKey, value: atMs });
+}
+
+/**
+ * Returns when the last sync run of this catalogue ended with everything the server had
+ * stored locally (milliseconds since the epoch), or null when none has yet. Any tab can read
+ * it, whichever tab's engine ran the sync.
+ */
+export async function readLastSyncAtMs(db: CatalogDb): Promise<number | null> {
+  const entry = await db.meta.get(lastSyncMetaKey);
+  return typeof entry?.value === "number" && Number.isFinite(entry.value) ? entry.value : null;
+}
+
 const defaultTimers: Timers = {
   setTimeout: (callback, delayMs) => globalThis.setTimeout(callback, delayMs),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -118,8 +139,12 @@ export class SyncEngine {
   async resetCollection(collection: CatalogCollection): Promise<void> {
     const wasStarted = this.started;
     await this.stop();
-    await clearCollection(this.options.db, collection);
-    if (wasStarted) this.start();
+    try {
+      await clearCollection(this.options.db, collection);
+    } finally {
+      // A rejected collection name or a failed clear leaves the sync running as before.
+      if (wasStarted) this.start();
+    }
   }
 
   progress(): Promise<CollectionProgress[]> {

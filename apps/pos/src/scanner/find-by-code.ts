@@ -6,7 +6,8 @@ import {
   type ScaleBarcodeRule,
   type Variation,
 } from "@pos/core";
-import type { CatalogDb } from "@pos/sync";
+import { CatalogDb } from "@pos/sync";
+import type { CodeItem } from "../search/catalog-index.js";
 import type { BarcodeField } from "./scan-settings-store.js";
 
 /** The weight or price a scale barcode carries for the line it adds. */
@@ -18,6 +19,7 @@ export type CodeMatch =
   | { kind: "notFound"; message: string };
 
 type ItemMatch = Exclude<CodeMatch, { kind: "notFound" }>;
+export type { CodeItem };
 
 export interface FindByCodeOptions {
   barcodeField?: BarcodeField;
@@ -25,35 +27,54 @@ export interface FindByCodeOptions {
 }
 
 /**
+ * Exact code lookups, variations first. The catalogue worker's `CatalogIndex` returns them from
+ * memory, so a scan never waits behind the sync's write transactions.
+ */
+export interface CodeSource {
+  findBySku(sku: string): CodeItem[] | Promise<CodeItem[]>;
+  findByGtin(gtin14: string): CodeItem[] | Promise<CodeItem[]>;
+  /** Barcodes that are not GTINs (a store's own codes), compared as text without case. */
+  findByOtherBarcode(barcode: string): CodeItem[] | Promise<CodeItem[]>;
+}
+
+/**
  * Finds what a scanned or typed code sells: an exact SKU first, then a scale barcode by its
  * item code, then a barcode compared as GTIN-14, so UPC-A `075678164125` and EAN-13
- * `0075678164125` find the same item. A variation's code adds that variation, never its parent.
- * `barcodeField` limits the lookup to the SKU or to the barcode.
+ * `0075678164125` find the same item. A code that is not a GTIN is compared with barcodes
+ * that are not GTINs either, while a GTIN with a wrong check digit is a misread. A variation's code adds that variation, never its parent.
+ * `barcodeField` limits the lookup to the SKU or to the barcode. A `CatalogDb` is read with
+ * IndexedDB queries, which wait for the sync's write transactions on the same tables.
  */
 export async function findByCode(
-  db: CatalogDb,
+  source: CodeSource | CatalogDb,
   code: string,
   options: FindByCodeOptions = {},
 ): Promise<CodeMatch> {
+  // TODO: the sell screen still passes its CatalogDb; it should ask the catalogue worker,
+  // whose index looks codes up in memory.
+  const codes = source instanceof CatalogDb ? databaseCodeSource(source) : source;
   const field = options.barcodeField ?? "any";
   const notFound = `No product has the ${fieldWords[field]} "${code}".`;
 
   if (field !== "globalUniqueId") {
-    const bySku = await findBySku(db, code);
+    const bySku = firstOf(await codes.findBySku(code));
     if (bySku) return bySku;
     if (field === "sku") return { kind: "notFound", message: notFound };
   }
 
   const scale = parseScaleBarcode(code, options.scaleRules ?? []);
   if (scale && !scale.ok) return { kind: "notFound", message: `${capitalize(scale.message)}.` };
-  if (scale) return findScaled(db, code, scale);
+  if (scale) return findScaled(codes, code, scale);
 
   const gtin = normalizeGtin(code);
-  if (!gtin.ok) {
-    const reason = gtin.reason === "bad-check-digit" ? ` (${gtin.message})` : "";
-    return { kind: "notFound", message: `${notFound.slice(0, -1)}${reason}.` };
+  if (!gtin.ok && gtin.reason === "bad-check-digit") {
+    return { kind: "notFound", message: `${notFound.slice(0, -1)} (${gtin.message}).` };
   }
-  return (await findByGtin(db, gtin.gtin14)) ?? { kind: "notFound", message: notFound };
+  if (!gtin.ok) {
+    const byText = firstOf(await codes.findByOtherBarcode(code));
+    return byText ?? { kind: "notFound", message: notFound };
+  }
+  return firstOf(await codes.findByGtin(gtin.gtin14)) ?? { kind: "notFound", message: notFound };
 }
 
 const fieldWords: Record<BarcodeField, string> = {
@@ -67,13 +88,13 @@ const fieldWords: Record<BarcodeField, string> = {
  * an SKU equal to the item code, and carries the weight or price over to the match.
  */
 async function findScaled(
-  db: CatalogDb,
+  codes: CodeSource,
   code: string,
   scale: Extract<ReturnType<typeof parseScaleBarcode>, { ok: true }>,
 ): Promise<CodeMatch> {
   const lookup = normalizeGtin(scale.lookupCode);
-  const byBarcode = lookup.ok ? await findByGtin(db, lookup.gtin14) : null;
-  const match = byBarcode ?? (await findBySku(db, scale.itemCode));
+  const byBarcode = lookup.ok ? firstOf(await codes.findByGtin(lookup.gtin14)) : null;
+  const match = byBarcode ?? firstOf(await codes.findBySku(scale.itemCode));
   if (!match) {
     return {
       kind: "notFound",
@@ -89,36 +110,57 @@ async function findScaled(
   return { ...match, scaled };
 }
 
-async function findBySku(db: CatalogDb, sku: string): Promise<ItemMatch | null> {
-  const variation = await db.variations.where("sku").equals(sku).first();
-  const asVariation = variation && (await variationMatch(db, variation));
-  if (asVariation) return asVariation;
-
-  const product = await db.products.where("sku").equals(sku).first();
-  return product ? { kind: "product", product } : null;
+function firstOf(items: readonly CodeItem[]): ItemMatch | null {
+  return items[0] ?? null;
 }
 
-async function findByGtin(db: CatalogDb, gtin14: string): Promise<ItemMatch | null> {
-  const spellings = gtinSpellings(gtin14);
-  const sameGtin = (barcode: string) => {
-    const stored = normalizeGtin(barcode);
-    return stored.ok && stored.gtin14 === gtin14;
+/**
+ * Reads codes from IndexedDB: both tables in one read transaction per lookup. SKUs and other
+ * barcodes compare exactly here, while the index compares them without case.
+ */
+function databaseCodeSource(db: CatalogDb): CodeSource {
+  const withParents = async (variations: Variation[], products: Product[]) => {
+    const parents = await db.products.bulkGet(variations.map((v) => v.parentId));
+    const items: CodeItem[] = [];
+    variations.forEach((variation, at) => {
+      const parent = parents[at];
+      if (parent) items.push({ kind: "variation", variation, parent });
+    });
+    return [...items, ...products.map((product) => ({ kind: "product" as const, product }))];
   };
+  const read = (lookUp: () => Promise<[Variation[], Product[]]>) =>
+    db.transaction("r", db.products, db.variations, async () => withParents(...(await lookUp())));
 
-  const variations = await db.variations.where("barcode").anyOf(spellings).toArray();
-  for (const variation of variations.filter((v) => sameGtin(v.barcode))) {
-    const match = await variationMatch(db, variation);
-    if (match) return match;
-  }
-
-  const products = await db.products.where("barcode").anyOf(spellings).toArray();
-  const product = products.find((candidate) => sameGtin(candidate.barcode));
-  return product ? { kind: "product", product } : null;
-}
-
-async function variationMatch(db: CatalogDb, variation: Variation): Promise<ItemMatch | null> {
-  const parent = await db.products.get(variation.parentId);
-  return parent ? { kind: "variation", variation, parent } : null;
+  return {
+    findByOtherBarcode: (barcode) =>
+      read(() =>
+        Promise.all([
+          db.variations.where("barcode").equals(barcode).toArray(),
+          db.products.where("barcode").equals(barcode).toArray(),
+        ]),
+      ),
+    findBySku: (sku) =>
+      read(() =>
+        Promise.all([
+          db.variations.where("sku").equals(sku).toArray(),
+          db.products.where("sku").equals(sku).toArray(),
+        ]),
+      ),
+    findByGtin: (gtin14) => {
+      const spellings = gtinSpellings(gtin14);
+      const sameGtin = (item: { barcode: string }) => {
+        const stored = normalizeGtin(item.barcode);
+        return stored.ok && stored.gtin14 === gtin14;
+      };
+      return read(async () => {
+        const [variations, products] = await Promise.all([
+          db.variations.where("barcode").anyOf(spellings).toArray(),
+          db.products.where("barcode").anyOf(spellings).toArray(),
+        ]);
+        return [variations.filter(sameGtin), products.filter(sameGtin)];
+      });
+    },
+  };
 }
 
 /** Lists the ways a store may have typed one GTIN-14: as 14, 13, 12 or 8 digits. */

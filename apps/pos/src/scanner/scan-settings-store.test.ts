@@ -66,4 +66,19 @@ describe("scan settings", () => {
 
     expect(await loadScanSettings(db)).toEqual(defaultScanSettings);
   });
+
+  it("keep a meta key as the barcode source", async () => {
+    await saveScanSettings(db, { maxKeyGapMs: 30, minLength: 6, barcodeSource: "meta:_ean" });
+
+    expect((await loadScanSettings(db)).barcodeSource).toBe("meta:_ean");
+  });
+
+  it("reject an unknown barcode source and keep the saved settings", async () => {
+    await saveScanSettings(db, { maxKeyGapMs: 30, minLength: 6, barcodeSource: "sku" });
+
+    await expect(
+      saveScanSettings(db, { maxKeyGapMs: 30, minLength: 6, barcodeSource: "ean" }),
+    ).rejects.toThrow(/barcode source must be global_unique_id, sku or meta:<key>/);
+    expect((await loadScanSettings(db)).barcodeSource).toBe("sku");
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseBarcodeSource } from "@pos/woo";
 import type { SalesDb } from "../db/sales-db.js";
 import { defaultDetectorSettings } from "./scan-detector.js";
 
@@ -39,6 +40,17 @@ export const scanSettingsSchema = z.object({
    * global unique id), or both with the SKU first.
    */
   barcodeField: z.enum(["any", "sku", "globalUniqueId"]).default("any"),
+  /**
+   * The barcode source of a plain WooCommerce store, applied when the till maps wc/v3
+   * products: `global_unique_id`, `sku` or `meta:<key>` (see `parseBarcodeSource`). Our store
+   * server applies its own setting to pos/v1 records instead.
+   */
+  barcodeSource: z
+    .string()
+    .default("global_unique_id")
+    .refine((text) => isBarcodeSource(text), {
+      error: "the barcode source must be global_unique_id, sku or meta:<key>, such as meta:_ean",
+    }),
   scaleRules: z
     .array(scaleRuleSchema)
     .max(10)
@@ -53,6 +65,15 @@ export const defaultScanSettings: ScanSettings = scanSettingsSchema.parse({
   maxKeyGapMs: defaultDetectorSettings.maxKeyGapMs,
   minLength: defaultDetectorSettings.minLength,
 });
+
+function isBarcodeSource(text: string): boolean {
+  try {
+    parseBarcodeSource(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Reads the till's scanner settings, or the defaults when none are saved or they are invalid. */
 export async function loadScanSettings(db: SalesDb): Promise<ScanSettings> {
@@ -70,7 +91,8 @@ export async function saveScanSettings(
   if (!parsed.success) {
     throw new RangeError(
       `scanner settings are invalid (${z.prettifyError(parsed.error)}): the key gap must be ` +
-        `5 to 500 ms, the minimum length 1 to 64 characters, and each scale rule fit in 14 digits`,
+        `5 to 500 ms, the minimum length 1 to 64 characters, each scale rule fit in 14 digits, ` +
+        `and the barcode source be global_unique_id, sku or meta:<key>`,
     );
   }
   await db.settings.put({ key: scanSettingsKey, value: parsed.data });

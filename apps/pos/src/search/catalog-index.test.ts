@@ -141,3 +141,97 @@ describe("CatalogIndex ranking and filters", () => {
     expect(ids(richIndex().query({ ...query("hood"), sort: "price" }))).toEqual([40, 20]);
   });
 });
+
+describe("CatalogIndex code lookups", () => {
+  it("finds items by SKU without case, variations first", () => {
+    const index = filledIndex();
+
+    expect(index.findBySku("WOO-BEANIE").map((item) => item.kind)).toEqual(["product"]);
+    expect(index.findBySku("woo-hoodie-blue-logo")).toEqual([
+      { kind: "variation", variation: hoodieBlueLogo, parent: hoodie },
+    ]);
+  });
+
+  it("finds a GTIN in its 14-digit form", () => {
+    expect(filledIndex().findByGtin("00075678164125")).toEqual([
+      { kind: "variation", variation: hoodieBlueLogo, parent: hoodie },
+    ]);
+  });
+
+  it("forgets the codes of deleted and changed items", () => {
+    const index = filledIndex();
+    index.deleteProducts([30]);
+    index.putVariations([{ ...hoodieBlueLogo, sku: "woo-hoodie-navy" }]);
+
+    expect(index.findBySku("woo-beanie")).toEqual([]);
+    expect(index.findBySku("woo-hoodie-blue-logo")).toEqual([]);
+    expect(index.findBySku("woo-hoodie-navy")).toHaveLength(1);
+  });
+
+  it("returns the stored record after a price change", () => {
+    const index = filledIndex();
+    index.putProducts([{ ...beanie, price: "12.00" }]);
+
+    const [item] = index.findBySku("woo-beanie");
+    expect(item?.kind === "product" ? item.product.price : null).toBe("12.00");
+    expect(index.query(query("beanie"))).toEqual([{ kind: "product", id: 30 }]);
+  });
+});
+
+describe("CatalogIndex text matching", () => {
+  const mugs = [
+    product({ id: 1, name: "Stoneware Mug", sku: "KIT-MUG-001" }),
+    product({ id: 2, name: "Steel Mug" }),
+    product({ id: 3, name: "Stoneware Teapot" }),
+  ];
+  function mugIndex(): CatalogIndex {
+    const index = new CatalogIndex();
+    index.putProducts(mugs);
+    return index;
+  }
+  const ids = (hits: { id: number }[]) => hits.map((hit) => hit.id);
+
+  it("requires every word to match", () => {
+    expect(ids(mugIndex().query(query("stoneware mug")))).toEqual([1]);
+  });
+
+  it("matches a prefix of any word", () => {
+    expect(ids(mugIndex().query(query("ston te")))).toEqual([3]);
+  });
+
+  it("matches part of an SKU", () => {
+    expect(ids(mugIndex().query(query("kit-mug")))).toEqual([1]);
+  });
+
+  it("tolerates one typo from four letters but none below", () => {
+    expect(ids(mugIndex().query(query("stonewear")))).toEqual([1, 3]);
+    expect(ids(mugIndex().query(query("mgu")))).toEqual([]);
+  });
+
+  it("ranks a whole word above a prefix", () => {
+    const index = new CatalogIndex();
+    index.putProducts([product({ id: 5, name: "Mugwort Tea" }), product({ id: 6, name: "Mug" })]);
+
+    expect(ids(index.query(query("mug")))).toEqual([6, 5]);
+  });
+
+  it("moves a renamed product in name order", () => {
+    const index = mugIndex();
+    expect(ids(index.query(query("")))).toEqual([2, 1, 3]);
+
+    index.putProducts([{ ...mugs[1]!, name: "Willow Mug" }]);
+
+    expect(ids(index.query(query("")))).toEqual([1, 3, 2]);
+  });
+
+  it("orders numbers in names by value", () => {
+    const index = new CatalogIndex();
+    index.putProducts([
+      product({ id: 7, name: "Size 10" }),
+      product({ id: 8, name: "Size 9" }),
+      product({ id: 9, name: "size 1" }),
+    ]);
+
+    expect(ids(index.query(query("")))).toEqual([9, 8, 7]);
+  });
+});

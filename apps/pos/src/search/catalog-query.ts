@@ -47,6 +47,18 @@ export function passesFilters({ product, variation }: HitRecords, query: Catalog
   return (query.showOutOfStock ?? true) || item.stockStatus !== "outofstock";
 }
 
+/** Checks whether any filter of the query can drop an item. */
+export function hasFilters(query: CatalogQuery): boolean {
+  return (
+    query.categoryIds !== null ||
+    (query.tagIds ?? null) !== null ||
+    (query.stock ?? "any") !== "any" ||
+    query.onSale === true ||
+    query.featured === true ||
+    query.showOutOfStock === false
+  );
+}
+
 function inAny(own: readonly number[], wanted: readonly number[] | null): boolean {
   return wanted === null || own.some((id) => wanted.includes(id));
 }

@@ -1,4 +1,11 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware, Table } from "dexie";
+import type {
+  DBCore,
+  DBCoreMutateRequest,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+  Table,
+} from "dexie";
 import type { Category, Customer, Product, Tag, Variation } from "@pos/core";
 import type { CatalogDb } from "@pos/sync";
 import type { CustomerIndex } from "../customers/customer-index.js";
@@ -10,19 +17,31 @@ export interface SearchIndexes {
   customers: CustomerIndex;
 }
 
-const watchedTables = new Set(["products", "variations", "categories", "tags", "customers"]);
+export const indexedTables = ["products", "variations", "categories", "tags", "customers"] as const;
+export type IndexedTable = (typeof indexedTables)[number];
+
+/** The primary keys of one table that a write stored, replaced or deleted. */
+export interface StoredChange {
+  table: IndexedTable;
+  keys: number[];
+}
 
 const pageSize = 2_000;
 
+export function isIndexedTable(name: string): name is IndexedTable {
+  return (indexedTables as readonly string[]).includes(name);
+}
+
 /**
- * Keeps the indexes in step with the catalogue database by watching every write to the
- * products, variations, categories, tags and customers tables in this context (the worker, where the sync engine writes). Call it
- * before the database opens; `onChange` runs after each indexed write.
+ * Keeps the indexes in step with the catalogue database by watching every write to the indexed
+ * tables in this context (Dexie middleware intercepts only the writes of its own context). Call it
+ * before the database opens. `onChange` receives the keys of each indexed write, so they can be
+ * passed to other tabs, which re-read them with `applyStoredChange`.
  */
 export function feedIndexFromWrites(
   db: CatalogDb,
   index: SearchIndexes,
-  onChange: () => void,
+  onChange: (change: StoredChange) => void,
 ): void {
   const middleware: Middleware<DBCore> = {
     stack: "dbcore",
@@ -44,6 +63,35 @@ export async function loadIndex(db: CatalogDb, index: SearchIndexes): Promise<vo
   await forEachPage(db.customers, (customers) => index.customers.put(customers));
 }
 
+/**
+ * Reads the records of a change that another context wrote and brings the indexes in step:
+ * keys still stored are indexed again and missing keys are removed. The read starts after the
+ * change was announced, so it waits for the writing transaction. The IndexedDB specification's
+ * transaction scheduling starts a read-only transaction only after every earlier read/write
+ * transaction on the same stores has finished, in any connection. If that transaction aborted,
+ * the read finds the records as they were, which is what the index must show.
+ */
+export async function applyStoredChange(
+  db: CatalogDb,
+  index: SearchIndexes,
+  change: StoredChange,
+): Promise<void> {
+  if (!isIndexedTable(change.table)) {
+    throw new RangeError(
+      `cannot index table "${String(change.table)}": use one of ${indexedTables.join(", ")}`,
+    );
+  }
+  const table = db.table<{ id: number }, number>(change.table);
+  for (let start = 0; start < change.keys.length; start += pageSize) {
+    const keys = change.keys.slice(start, start + pageSize);
+    const records = await table.bulkGet(keys);
+    const stored = records.filter((record) => record !== undefined);
+    const missing = keys.filter((_, position) => records[position] === undefined);
+    putRecords(change.table, stored, index);
+    deleteRecords(change.table, missing, index);
+  }
+}
+
 async function forEachPage<T extends { id: number }>(
   table: Table<T, number>,
   store: (records: T[]) => void,
@@ -63,33 +111,68 @@ function watchTable(
   table: DBCoreTable,
   name: string,
   index: SearchIndexes,
-  onChange: () => void,
+  onChange: (change: StoredChange) => void,
 ): DBCoreTable {
-  if (!watchedTables.has(name)) return table;
+  if (!isIndexedTable(name)) return table;
 
   return {
     ...table,
     mutate: async (request) => {
+      // A range delete (table.clear()) carries no keys, so they are read first, in the same
+      // transaction, to know which records leave the index.
+      const clearedKeys =
+        request.type === "deleteRange" ? await readKeys(table, request.trans, request.range) : [];
       const result = await table.mutate(request);
+
       // NOTE: the index follows writes that succeeded, even if their transaction aborts
       // later; search only returns ids, which the page reads back from the database.
-      applyToIndex(name, request, index);
-      onChange();
+      const keys = applyToIndex(name, request, clearedKeys, index);
+      if (keys.length > 0) onChange({ table: name, keys });
       return result;
     },
   };
 }
 
-function applyToIndex(name: string, request: DBCoreMutateRequest, index: SearchIndexes): void {
-  if (request.type === "add" || request.type === "put") {
-    putRecords(name, request.values, index);
-    return;
-  }
-  if (request.type === "delete") deleteRecords(name, request.keys as number[], index);
-  // TODO: a "deleteRange" (table.clear()) leaves the index stale until the worker restarts.
+async function readKeys(
+  table: DBCoreTable,
+  trans: DBCoreTransaction,
+  range: Parameters<DBCoreTable["query"]>[0]["query"]["range"],
+): Promise<number[]> {
+  const response = await table.query({
+    trans,
+    values: false,
+    query: { index: table.schema.primaryKey, range },
+  });
+  return response.result as number[];
 }
 
-function putRecords(name: string, values: readonly unknown[], index: SearchIndexes): void {
+/** Applies one write to the indexes and returns the primary keys it touched. */
+function applyToIndex(
+  name: IndexedTable,
+  request: DBCoreMutateRequest,
+  clearedKeys: number[],
+  index: SearchIndexes,
+): number[] {
+  switch (request.type) {
+    case "add":
+    case "put": {
+      const values = request.values as { id: number }[];
+      putRecords(name, values, index);
+      return values.map((value) => value.id);
+    }
+    case "delete": {
+      const keys = request.keys as number[];
+      deleteRecords(name, keys, index);
+      return keys;
+    }
+    case "deleteRange":
+      deleteRecords(name, clearedKeys, index);
+      return clearedKeys;
+  }
+}
+
+function putRecords(name: IndexedTable, values: readonly unknown[], index: SearchIndexes): void {
+  if (values.length === 0) return;
   if (name === "products") index.catalog.putProducts(values as Product[]);
   else if (name === "variations") index.catalog.putVariations(values as Variation[]);
   else if (name === "categories") index.catalog.putCategories(values as Category[]);
@@ -97,7 +180,8 @@ function putRecords(name: string, values: readonly unknown[], index: SearchIndex
   else index.customers.put(values as Customer[]);
 }
 
-function deleteRecords(name: string, ids: readonly number[], index: SearchIndexes): void {
+function deleteRecords(name: IndexedTable, ids: readonly number[], index: SearchIndexes): void {
+  if (ids.length === 0) return;
   if (name === "products") index.catalog.deleteProducts(ids);
   else if (name === "variations") index.catalog.deleteVariations(ids);
   else if (name === "categories") index.catalog.deleteTerms("category", ids);

@@ -8,7 +8,7 @@ import { offlineCheckoutMessage } from "../checkout/submit-order.js";
 import { offlineSaleAllowed } from "../checkout/tenders.js";
 import type { StoredOrder } from "../db/stored-order.js";
 import { loadDefaultCustomer } from "../customers/default-customer.js";
-import { findByCode, type ScaledValue } from "../scanner/find-by-code.js";
+import type { ScaledValue } from "../scanner/find-by-code.js";
 import { cleanScannedCode } from "../scanner/scan-detector.js";
 import { scaledLine } from "../scanner/scaled-line.js";
 import { useScanSettings } from "../scanner/use-scan-settings.js";
@@ -30,7 +30,7 @@ type Notice = { kind: "alert" | "status"; text: string } | null;
 
 /** Renders the sell screen: find and scan products, build the cart, check out, park and resume. */
 export function SellScreen() {
-  const { session, catalog, catalogWorker, salesDb } = useTill();
+  const { session, catalogWorker, salesDb } = useTill();
   const [scanSettings, saveScanSettings] = useScanSettings();
   const current = useCurrentOrder();
   const taxRates = useTaxRates();
@@ -75,7 +75,7 @@ export function SellScreen() {
       // A scan that reached the search box after a stall on a busy page arrives here as typing
       // ended by Enter, so it is cleaned as a scan would be.
       const code = cleanScannedCode(typed, scanSettings);
-      const match = await findByCode(catalog, code, scanSettings);
+      const match = await catalogWorker.findCode(code, scanSettings);
       if (match.kind === "notFound") {
         const syncing = !isCatalogComplete(catalogWorker.getStatus());
         const hint = syncing ? " The catalogue is still syncing: try again when it is done." : "";
@@ -88,7 +88,7 @@ export function SellScreen() {
       else await addItem(match.product, null, match.scaled);
       return true;
     },
-    [catalog, catalogWorker, addItem, scanSettings],
+    [catalogWorker, addItem, scanSettings],
   );
 
   const onScan = (code: string, raw: string) => {

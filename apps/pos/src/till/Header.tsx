@@ -9,6 +9,7 @@ export const tillScreens = [
   { id: "orders", label: "Orders" },
   { id: "reports", label: "Reports" },
   { id: "session", label: "Till session" },
+  { id: "health", label: "Store health" },
 ] as const;
 export type TillScreen = (typeof tillScreens)[number]["id"];
 

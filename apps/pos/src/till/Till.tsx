@@ -6,6 +6,7 @@ import { refreshStoreSettings } from "../session/refresh-store-settings.js";
 import { Header, type TillScreen } from "./Header.js";
 import { OrdersScreen } from "../orders/OrdersScreen.js";
 import { ReportsScreen } from "../reports/ReportsScreen.js";
+import { HealthScreen } from "../health/HealthScreen.js";
 import { TillSessionScreen } from "../till-sessions/TillSessionScreen.js";
 import { TillSessionSync } from "../till-sessions/TillSessionSync.js";
 import { TillContext } from "./till-context.js";
@@ -35,6 +36,8 @@ export function Till({ session, salesDb, onLogOut, onSessionUpdate }: TillProps)
     () =>
       createTillOutbox(salesDb, services.client, {
         onStockChanged: () => services.catalogWorker.syncNow(),
+        // A customer the store just created is searchable at once, before the next sync.
+        onCustomerSaved: (customer) => services.catalogWorker.storeCustomers([customer]),
       }),
     [services, salesDb],
   );
@@ -71,6 +74,7 @@ export function Till({ session, salesDb, onLogOut, onSessionUpdate }: TillProps)
           {screen === "orders" && <OrdersScreen />}
           {screen === "reports" && <ReportsScreen />}
           {screen === "session" && <TillSessionScreen />}
+          {screen === "health" && <HealthScreen />}
           <OutboxView />
         </div>
       </OutboxContext.Provider>

@@ -1,7 +1,9 @@
-import type { Customer } from "@pos/core";
+import type { CatalogCollection, Customer } from "@pos/core";
+import type { CodeMatch, FindByCodeOptions } from "../scanner/find-by-code.js";
 import type { CatalogQuery } from "../search/catalog-index.js";
 import type {
   CollectionStatus,
+  ResetOutcome,
   ServerSearchOutcome,
   WorkerEvent,
   WorkerRequest,
@@ -10,6 +12,10 @@ import type {
 export interface SyncStatus {
   collections: CollectionStatus[];
   lastError: string | null;
+  /** Whether this tab runs the sync; null until its worker has started. */
+  leader: boolean | null;
+  /** When a sync run last ended with everything stored, as heard by this tab. */
+  lastSyncAtMs: number | null;
 }
 
 type Listener = () => void;
@@ -30,12 +36,20 @@ export class CatalogWorkerClient {
   private readonly listeners = new Set<Listener>();
   private readonly indexListeners = new Set<Listener>();
   private nextRequestId = 1;
-  private status: SyncStatus = { collections: [], lastError: null };
+  private status: SyncStatus = {
+    collections: [],
+    lastError: null,
+    leader: null,
+    lastSyncAtMs: null,
+  };
 
   constructor(
     private readonly catalogDbName: string,
     private readonly onRequestOutcome: (ok: boolean, durationMs: number) => void,
-    /** Called once per distinct sync error, so a failing sync does not flood the log. */
+    /**
+     * Called once per distinct sync error of this tab, so a failing sync does not flood the
+     * log. Errors relayed from the syncing tab are logged by that tab.
+     */
     private readonly onSyncError: (message: string) => void = () => {},
   ) {}
 
@@ -50,6 +64,20 @@ export class CatalogWorkerClient {
   /** Returns hit codes: product ids, and variation ids negated (see `hitOfCode`). */
   search(query: CatalogQuery): Promise<Int32Array> {
     return this.ask(new Int32Array(0), (requestId) => ({ type: "search", requestId, query }));
+  }
+
+  /**
+   * Finds what a scanned or typed code sells in the worker's index, in memory, so a scan never
+   * waits behind the sync's write transactions.
+   */
+  findCode(code: string, options: FindByCodeOptions): Promise<CodeMatch> {
+    const stopped: CodeMatch = { kind: "notFound", message: "the till is closing" };
+    return this.ask(stopped, (requestId) => ({
+      type: "findCode",
+      requestId,
+      code,
+      options: { barcodeField: options.barcodeField, scaleRules: options.scaleRules },
+    }));
   }
 
   /** Returns the ids of customers matching `text`, best first. */
@@ -73,8 +101,18 @@ export class CatalogWorkerClient {
     this.send({ type: "storeCustomers", customers });
   }
 
+  /** Asks the syncing tab (this one or another) to pull now. */
   syncNow(): void {
     this.send({ type: "syncNow" });
+  }
+
+  /**
+   * Asks the syncing tab to delete one collection's records and checkpoint and download it
+   * again. The other collections keep their records and checkpoints.
+   */
+  resetCollection(collection: CatalogCollection): Promise<ResetOutcome> {
+    const stopped: ResetOutcome = { ok: false, message: "the till is closing" };
+    return this.ask(stopped, (requestId) => ({ type: "resetCollection", requestId, collection }));
   }
 
   /** Returns the latest sync status, the same object until the status changes. */
@@ -108,7 +146,11 @@ export class CatalogWorkerClient {
         this.settle(event.requestId, event.ids);
         return;
       case "serverSearchResult":
+      case "resetResult":
         this.settle(event.requestId, event.outcome);
+        return;
+      case "codeResult":
+        this.settle(event.requestId, event.match);
         return;
       case "indexChanged":
         for (const listener of this.indexListeners) listener();
@@ -117,11 +159,16 @@ export class CatalogWorkerClient {
         this.setStatus({ ...this.status, collections: event.collections });
         return;
       case "syncIdle":
-        if (this.status.lastError !== null) this.setStatus({ ...this.status, lastError: null });
+        this.setStatus({ ...this.status, lastError: null, lastSyncAtMs: event.atMs });
         return;
       case "syncError":
-        if (event.message !== this.status.lastError) this.onSyncError(event.message);
+        if (!event.relayed && event.message !== this.status.lastError) {
+          this.onSyncError(event.message);
+        }
         this.setStatus({ ...this.status, lastError: event.message });
+        return;
+      case "leadership":
+        this.setStatus({ ...this.status, leader: event.leader });
         return;
       case "requestOutcome":
         this.onRequestOutcome(event.ok, event.durationMs);

@@ -1,17 +1,39 @@
-import { CatalogDb, createCatalogPull, SyncEngine } from "@pos/sync";
+import type { CatalogCollection } from "@pos/core";
+import {
+  CatalogDb,
+  createCatalogPull,
+  readProgress,
+  recordLastSync,
+  runWhenLeader,
+  SyncEngine,
+  type StoreKind,
+  type SyncErrorKind,
+} from "@pos/sync";
 import { WooClient } from "@pos/woo";
 import { SalesDb } from "../db/sales-db.js";
 import { CustomerIndex } from "../customers/customer-index.js";
+import { findByCode } from "../scanner/find-by-code.js";
 import { CatalogIndex } from "../search/catalog-index.js";
-import { feedIndexFromWrites, loadIndex } from "../search/index-feed.js";
+import {
+  applyStoredChange,
+  feedIndexFromWrites,
+  loadIndex,
+  type SearchIndexes,
+  type StoredChange,
+} from "../search/index-feed.js";
 import { loadSession } from "../session/session.js";
 import { SessionTokens } from "../session/session-tokens.js";
 import { searchServer } from "./server-search.js";
-import type { WorkerEvent, WorkerRequest } from "./worker-protocol.js";
+import { TabChannel } from "./tab-channel.js";
+import type { ResetOutcome, TabMessage, WorkerEvent, WorkerRequest } from "./worker-protocol.js";
 
 /**
- * The catalogue worker: runs the sync engine into the catalogue database and keeps the search
- * index, so neither a large page of records nor a rebuild of the index blocks the page.
+ * The catalogue worker: keeps the search index and, in one tab only, runs the sync engine
+ * into the catalogue database, so neither a large page of records nor a rebuild of the index
+ * blocks the page. Every tab's worker queues for one Web Lock per catalogue, and the holder
+ * (the leader) syncs. When the leader's tab closes, the browser releases the lock and the next
+ * worker in the queue starts syncing. Workers tell each other through a `TabChannel` which
+ * keys they wrote, and the others re-read those keys to update their own index.
  */
 // The project compiles against the DOM library, whose `self` is a Window. A worker's scope has
 // the same two members that this file uses.
@@ -22,9 +44,13 @@ const scope = self as unknown as {
 
 const index = new CatalogIndex();
 const customerIndex = new CustomerIndex();
+const indexes: SearchIndexes = { catalog: index, customers: customerIndex };
+let started = false;
+/** The sync engine, set only while this worker is the leader. */
 let engine: SyncEngine | null = null;
 let storeAccess: { client: WooClient; db: CatalogDb } | null = null;
-let indexChangedQueued = false;
+let tabs: TabChannel | null = null;
+let changeQueued = false;
 
 function post(event: WorkerEvent): void {
   scope.postMessage(event);
@@ -35,7 +61,7 @@ scope.onmessage = (message) => {
   switch (request.type) {
     case "start":
       start(request.catalogDbName).catch((error: unknown) =>
-        post({ type: "syncError", kind: "start", message: describe(error) }),
+        post({ type: "syncError", kind: "start", message: describe(error), relayed: false }),
       );
       return;
     case "search": {
@@ -60,14 +86,32 @@ scope.onmessage = (message) => {
       void answerServerSearch(request.requestId, request.text);
       return;
     case "storeCustomers":
-      void storeAccess?.db.customers
-        .bulkPut(request.customers)
-        .catch((error: unknown) =>
-          post({ type: "syncError", kind: "customers", message: describe(error) }),
-        );
+      void storeAccess?.db.customers.bulkPut(request.customers).catch((error: unknown) =>
+        post({
+          type: "syncError",
+          kind: "storage",
+          message: `storing customers failed: ${describe(error)}`,
+          relayed: false,
+        }),
+      );
       return;
     case "syncNow":
-      engine?.pokeNow();
+      if (engine) engine.pokeNow();
+      else tabs?.post({ type: "syncNow" });
+      return;
+    case "resetCollection":
+      void resetFromPage(request.requestId, request.collection);
+      return;
+    case "findCode":
+      // A scan right after a reload waits for the stored catalogue to be in the index, so it
+      // never reports an item missing that is only still loading.
+      void indexLoaded
+        .then(() => findByCode(index, request.code, request.options))
+        .catch((error: unknown) => ({
+          kind: "notFound" as const,
+          message: `Looking up "${request.code}" failed: ${describe(error)}.`,
+        }))
+        .then((match) => post({ type: "codeResult", requestId: request.requestId, match }));
       return;
   }
 };
@@ -93,17 +137,32 @@ async function answerServerSearch(requestId: number, text: string): Promise<void
   }
 }
 
+let markIndexLoaded: () => void = () => {};
+/** Settles once the stored catalogue is in the index, or once loading it failed. */
+const indexLoaded = new Promise<void>((resolve) => {
+  markIndexLoaded = resolve;
+});
+
 async function start(catalogDbName: string): Promise<void> {
-  if (engine) return;
+  if (started) return;
+  started = true;
   const salesDb = new SalesDb();
   const session = await loadSession(salesDb);
-  if (!session) throw new Error("no saved session: log in again to sync the catalogue");
+  if (!session) {
+    markIndexLoaded();
+    throw new Error("no saved session: log in again to sync the catalogue");
+  }
 
   const db = new CatalogDb(catalogDbName);
-  const indexes = { catalog: index, customers: customerIndex };
-  feedIndexFromWrites(db, indexes, announceIndexChange);
-  await loadIndex(db, indexes);
-  announceIndexChange();
+  const channel = new TabChannel(catalogDbName, (message) => receiveFromTab(message, db));
+  tabs = channel;
+  feedIndexFromWrites(db, indexes, (change) => announceOwnWrite(channel, change));
+  try {
+    await loadIndex(db, indexes);
+  } finally {
+    markIndexLoaded();
+  }
+  announceChange(db);
 
   const tokens = new SessionTokens(salesDb, session);
   const client = new WooClient({ baseUrl: session.storeUrl, auth: tokens.auth });
@@ -111,24 +170,128 @@ async function start(catalogDbName: string): Promise<void> {
     post({ type: "requestOutcome", ok: outcome.ok, durationMs: outcome.latencyMs }),
   );
   storeAccess = { client, db };
+  post({ type: "leadership", leader: false });
 
+  // The lock is never resigned: closing the tab ends the worker, which releases it.
+  runWhenLeader(`pos-catalog-sync:${catalogDbName}`, (signal) =>
+    lead(client, db, session.storeKind, channel, signal).catch((error: unknown) =>
+      reportSyncError("internal", `starting the sync failed: ${describe(error)}`),
+    ),
+  );
+  await postProgress(db);
+}
+
+/** Runs the sync engine while this worker holds the sync lock. */
+async function lead(
+  client: WooClient,
+  db: CatalogDb,
+  storeKind: StoreKind,
+  channel: TabChannel,
+  signal: AbortSignal,
+): Promise<void> {
   // A real WooCommerce has no pos/v1 routes: its catalogue comes through wc/v3 paging.
-  const pull = createCatalogPull(client, session.storeKind, {
+  const pull = createCatalogPull(client, storeKind, {
     snapshotPageSize: 500,
     feedPageSize: 1000,
   });
-  engine = new SyncEngine({ db, pull });
-  engine.on("progress", () => void postProgress(engine));
-  engine.on("collectionComplete", () => void postProgress(engine));
-  engine.on("idle", () => {
-    post({ type: "syncIdle" });
-    void postProgress(engine);
-  });
-  engine.on("error", (event) =>
-    post({ type: "syncError", kind: event.kind, message: event.error.message }),
+  const current = new SyncEngine({ db, pull });
+  const progressChanged = () => {
+    void postProgress(db);
+    channel.post({ type: "progressChanged" });
+  };
+  current.on("progress", progressChanged);
+  current.on("collectionComplete", progressChanged);
+  current.on("idle", (event) => void finishRun(db, channel, event.atMs));
+  current.on("error", (event) => reportSyncError(event.kind, event.error.message));
+
+  engine = current;
+  post({ type: "leadership", leader: true });
+  current.start();
+  await new Promise<void>((resolve) =>
+    signal.addEventListener("abort", () => resolve(), { once: true }),
   );
-  engine.start();
-  await postProgress(engine);
+  engine = null;
+  await current.stop();
+}
+
+async function finishRun(db: CatalogDb, channel: TabChannel, atMs: number): Promise<void> {
+  try {
+    await recordLastSync(db, atMs);
+  } catch (error) {
+    reportSyncError("storage", `storing the last sync time failed: ${describe(error)}`);
+  }
+  post({ type: "syncIdle", atMs });
+  channel.post({ type: "syncIdle", atMs });
+  await postProgress(db);
+  channel.post({ type: "progressChanged" });
+}
+
+/** Shows a sync failure in this tab and, through the channel, in every other tab. */
+function reportSyncError(kind: SyncErrorKind, message: string): void {
+  post({ type: "syncError", kind, message, relayed: false });
+  tabs?.post({ type: "syncError", kind, message });
+}
+
+function announceOwnWrite(channel: TabChannel, change: StoredChange): void {
+  channel.post({ type: "stored", change });
+  if (storeAccess) announceChange(storeAccess.db);
+}
+
+function receiveFromTab(message: TabMessage, db: CatalogDb): void {
+  switch (message.type) {
+    case "stored":
+      applyStoredChange(db, indexes, message.change).then(
+        () => announceChange(db),
+        (error: unknown) =>
+          post({
+            type: "syncError",
+            kind: "storage",
+            message: `reading ${message.change.table} written by another tab failed: ${describe(error)}`,
+            relayed: false,
+          }),
+      );
+      return;
+    case "progressChanged":
+      void postProgress(db);
+      return;
+    case "syncIdle":
+      post({ type: "syncIdle", atMs: message.atMs });
+      return;
+    case "syncError":
+      post({ type: "syncError", kind: message.kind, message: message.message, relayed: true });
+      return;
+    case "syncNow":
+      engine?.pokeNow();
+      return;
+    case "resetCollection":
+      if (!engine) return;
+      void resetHere(engine, message.collection).then((outcome) =>
+        tabs?.post({ type: "resetResult", requestId: message.requestId, outcome }),
+      );
+      return;
+    case "resetResult":
+      return;
+  }
+}
+
+async function resetFromPage(requestId: number, collection: CatalogCollection): Promise<void> {
+  let outcome: ResetOutcome;
+  if (engine) outcome = await resetHere(engine, collection);
+  else if (tabs) outcome = await tabs.requestReset(collection);
+  else outcome = { ok: false, message: "the catalogue worker has not started yet" };
+  post({ type: "resetResult", requestId, outcome });
+}
+
+async function resetHere(
+  current: SyncEngine,
+  collection: CatalogCollection,
+): Promise<ResetOutcome> {
+  try {
+    await current.resetCollection(collection);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, message: `clearing ${collection} failed: ${describe(error)}` };
+  }
 }
 
 let progressRead: Promise<void> | null = null;
@@ -139,25 +302,35 @@ let progressStale = false;
  * queues one more, because two overlapping reads can finish out of order and leave the page
  * showing the older counts.
  */
-function postProgress(current: SyncEngine | null): Promise<void> {
-  if (!current) return Promise.resolve();
+function postProgress(db: CatalogDb): Promise<void> {
   if (progressRead) {
     progressStale = true;
     return progressRead;
   }
 
-  progressRead = readAndPostProgress(current).finally(() => {
+  progressRead = readAndPostProgress(db).finally(() => {
     progressRead = null;
     if (progressStale) {
       progressStale = false;
-      void postProgress(current);
+      void postProgress(db);
     }
   });
   return progressRead;
 }
 
-async function readAndPostProgress(current: SyncEngine): Promise<void> {
-  const progress = await current.progress();
+async function readAndPostProgress(db: CatalogDb): Promise<void> {
+  let progress;
+  try {
+    progress = await readProgress(db);
+  } catch (error) {
+    post({
+      type: "syncError",
+      kind: "storage",
+      message: `reading the sync progress failed: ${describe(error)}`,
+      relayed: false,
+    });
+    return;
+  }
   post({
     type: "progress",
     collections: progress.map(({ collection, stored, total, complete }) => ({
@@ -169,13 +342,17 @@ async function readAndPostProgress(current: SyncEngine): Promise<void> {
   });
 }
 
-/** Coalesces index changes into one message per task, as a page of records is many writes. */
-function announceIndexChange(): void {
-  if (indexChangedQueued) return;
-  indexChangedQueued = true;
+/**
+ * Tells the page that the index and the counts changed, at most once per 50 ms, because a page
+ * of records is many writes.
+ */
+function announceChange(db: CatalogDb): void {
+  if (changeQueued) return;
+  changeQueued = true;
   setTimeout(() => {
-    indexChangedQueued = false;
+    changeQueued = false;
     post({ type: "indexChanged", indexed: index.size });
+    void postProgress(db);
   }, 50);
 }
 

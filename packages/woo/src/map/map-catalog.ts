@@ -15,6 +15,14 @@ import type { WcCategory, WcTag } from "../wc/wc-taxonomy.js";
 import type { WcAddress, WcCustomer } from "../wc/wc-customer.js";
 import type { WcTaxRate } from "../wc/wc-tax.js";
 import type { WcCoupon } from "../wc/wc-coupon.js";
+import { barcodeFrom, defaultBarcodeSource, type BarcodeSource } from "./barcode-source.js";
+
+export * from "./barcode-source.js";
+
+/** Options for mapping a store's products. `barcodeSource` picks where barcodes are kept. */
+export interface ProductMapOptions {
+  barcodeSource?: BarcodeSource;
+}
 
 const productTypes: readonly string[] = ["simple", "variable", "grouped", "external"];
 const productStatuses: readonly string[] = ["publish", "draft", "pending", "private", "trash"];
@@ -29,7 +37,7 @@ function productStatus(status: string, what: string): ProductStatus {
   throw new TypeError(`${what} has status "${status}", which the till does not know`);
 }
 
-export function mapWcProduct(wire: WcProduct): Product {
+export function mapWcProduct(wire: WcProduct, options: ProductMapOptions = {}): Product {
   if (!isSupportedProductType(wire.type)) {
     throw new TypeError(
       `product ${wire.id} has type "${wire.type}"; the till sells simple, variable, grouped and external products`,
@@ -41,7 +49,7 @@ export function mapWcProduct(wire: WcProduct): Product {
     status: productStatus(wire.status, `product ${wire.id}`),
     name: wire.name,
     sku: wire.sku,
-    barcode: wire.global_unique_id ?? "",
+    barcode: barcodeFrom(wire, options.barcodeSource ?? defaultBarcodeSource),
     price: wire.price,
     regularPrice: wire.regular_price,
     salePrice: wire.sale_price,
@@ -72,7 +80,11 @@ export function mapWcProduct(wire: WcProduct): Product {
  * Maps a variation; a `tax_class` of "parent" takes the parent product's class, and a
  * `manage_stock` of "parent" means the parent's stock is managed and shared.
  */
-export function mapWcVariation(wire: WcVariation, parent: Pick<Product, "id" | "taxClass">) {
+export function mapWcVariation(
+  wire: WcVariation,
+  parent: Pick<Product, "id" | "taxClass">,
+  options: ProductMapOptions = {},
+) {
   if (wire.parent_id !== undefined && wire.parent_id !== parent.id) {
     throw new TypeError(
       `variation ${wire.id} belongs to product ${wire.parent_id}, not to product ${parent.id}`,
@@ -83,7 +95,7 @@ export function mapWcVariation(wire: WcVariation, parent: Pick<Product, "id" | "
     parentId: parent.id,
     status: productStatus(wire.status, `variation ${wire.id}`),
     sku: wire.sku,
-    barcode: wire.global_unique_id ?? "",
+    barcode: barcodeFrom(wire, options.barcodeSource ?? defaultBarcodeSource),
     price: wire.price,
     regularPrice: wire.regular_price,
     salePrice: wire.sale_price,
