@@ -18,10 +18,14 @@ import { installWordPressReplyShape } from "./http/wordpress-reply-shape.js";
 import { WooError } from "./http/woo-error.js";
 import { registerAuthRoutes } from "./routes/pos/auth-routes.js";
 import { registerSiteIndexRoute } from "./routes/wp/site-index-route.js";
+import { registerUsersMeRoute } from "./routes/wp/users-me-route.js";
+import { registerApplicationPasswordRoutes } from "./routes/wp/application-password-routes.js";
 import { registerCashierRoutes } from "./routes/pos/cashier-routes.js";
 import { registerLicenceRoutes } from "./routes/pos/licence-routes.js";
 import { registerDeviceSessionRoutes } from "./routes/pos/device-session-routes.js";
 import { LicenceKeeper } from "./licence/licence-keeper.js";
+import { createSmtpMailer } from "./mail/smtp-mailer.js";
+import type { Mailer } from "./mail/smtp-mailer.js";
 import type { LicenceKeeperOptions } from "./licence/licence-keeper.js";
 import { registerStoreRoutes } from "./routes/pos/store-routes.js";
 import { registerSyncRoutes } from "./routes/pos/sync-routes.js";
@@ -71,6 +75,12 @@ export interface BuildAppOptions {
   licence?: Partial<
     Pick<LicenceKeeperOptions, "storeOrigin" | "publicKeys" | "serviceUrl" | "fetch">
   >;
+  /**
+   * The mail server for order emails, such as `smtp://127.0.0.1:2525`, and the From address.
+   * Default: the `SMTP_URL` and `SMTP_FROM` environment variables; with no URL, order email requests
+   * fail with an error saying email is not set up.
+   */
+  mail?: { smtpUrl?: string | null; from?: string };
 }
 
 /** Builds the store server: WooCommerce's wc/v3 API, the pos/v1 extensions and the till. */
@@ -88,6 +98,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
   installWordPressReplyShape(app);
+  acceptEmptyJsonBody(app);
   await app.register(fastifySwagger, {
     openapi: { info: { title: "Store server: wc/v3 and pos/v1", version: "0.1.0" } },
     transform: jsonSchemaTransform,
@@ -117,9 +128,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       serviceUrl: options.licence?.serviceUrl ?? null,
       ...(options.licence?.fetch === undefined ? {} : { fetch: options.licence.fetch }),
     }),
+    mailer: createMailer(options.mail),
   };
+  app.addHook("onClose", (_instance, done) => {
+    context.mailer?.close();
+    done();
+  });
 
   registerSiteIndexRoute(app, context);
+  registerUsersMeRoute(app, context);
+  registerApplicationPasswordRoutes(app, context);
   registerAuthRoutes(app, context);
   registerDeviceSessionRoutes(app, context);
   registerCashierRoutes(app, context);
@@ -188,10 +206,36 @@ function withRedaction(logger: FastifyServerOptions["logger"]): FastifyServerOpt
   };
 }
 
+/** Creates the SMTP mailer from the options or the environment, or returns null without a URL. */
+function createMailer(mail: BuildAppOptions["mail"]): Mailer | null {
+  const smtpUrl = mail?.smtpUrl === undefined ? process.env["SMTP_URL"] : mail.smtpUrl;
+  if (smtpUrl === null || smtpUrl === undefined || smtpUrl === "") return null;
+  const from = mail?.from ?? process.env["SMTP_FROM"] ?? "receipts@localhost";
+  return createSmtpMailer({ smtpUrl, from });
+}
+
 /** Fastify's `serverFactory` for an https server with the given PEM key and certificate. */
 function httpsServerFactory(tls: {
   key: string;
   cert: string;
 }): FastifyServerOptions["serverFactory"] {
   return (handler) => createHttpsServer({ key: tls.key, cert: tls.cert }, handler);
+}
+
+/**
+ * Reads an empty `application/json` body as no parameters, as WordPress's REST server does,
+ * where Fastify's own parser rejects it. Any other body goes to Fastify's parser, which keeps
+ * rejecting invalid JSON and `__proto__` or `constructor` keys.
+ */
+function acceptEmptyJsonBody(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    const text = body.toString();
+    if (text.trim() === "") {
+      done(null, {});
+      return;
+    }
+    void parseJson(request, text, done);
+  });
 }

@@ -7,6 +7,10 @@ import { parseArgs } from "node:util";
 import { buildApp } from "./build-app.js";
 import { isRole } from "./auth/capabilities.js";
 import { createApiKey } from "./auth/api-key-store.js";
+import {
+  chunkApplicationPassword,
+  createApplicationPassword,
+} from "./auth/application-password-store.js";
 import { createUser, findUserByUsername } from "./auth/user-store.js";
 import { seedDemoStore } from "./demo/seed-demo-store.js";
 import { openStoreDatabase } from "./db/store-database.js";
@@ -30,6 +34,9 @@ Commands:
                             create a staff user; the password is read from POS_USER_PASSWORD
   create-api-key --username NAME --permissions read|write|read_write
                             create a WooCommerce consumer key and secret for a staff user
+  create-app-password --user NAME --name LABEL
+                            create a WordPress application password for a staff user and
+                            print it once; it is stored hashed and cannot be shown again
 
 Environment:
   DATA_DIR           folder of the SQLite database (default ./data)
@@ -60,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
     "import-off",
     "create-user",
     "create-api-key",
+    "create-app-password",
   ];
   if (!commands.includes(command)) {
     process.stderr.write(`unknown command "${command}"\n\n${usage}`);
@@ -84,6 +92,8 @@ async function main(argv: string[]): Promise<number> {
       return withClose(store, () => createUserCommand(store, rest));
     case "create-api-key":
       return withClose(store, () => createApiKeyCommand(store, rest));
+    case "create-app-password":
+      return withClose(store, () => createAppPasswordCommand(store, rest));
     default:
       await store.close();
       return 1;
@@ -225,6 +235,33 @@ async function createApiKeyCommand(store: StoreDatabase, args: string[]): Promis
   );
   process.stdout.write(
     `consumer key:    ${key.consumerKey}\nconsumer secret: ${key.consumerSecret}\n`,
+  );
+  return 0;
+}
+
+async function createAppPasswordCommand(store: StoreDatabase, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { user: { type: "string" }, name: { type: "string" } },
+  });
+  if (!values.user || values.name === undefined) {
+    process.stderr.write("create-app-password needs --user NAME and --name LABEL\n");
+    return 1;
+  }
+  const user = await findUserByUsername(store.db, values.user);
+  if (user === undefined) {
+    process.stderr.write(`user "${values.user}" not found; create it with create-user first\n`);
+    return 1;
+  }
+  const created = await createApplicationPassword(
+    store.db,
+    { userId: user.id, name: values.name },
+    toGmtDateString(new Date()),
+  );
+  process.stdout.write(
+    `application password "${created.row.name}" for "${user.username}" ` +
+      `(uuid ${created.row.uuid}):\n${chunkApplicationPassword(created.password)}\n` +
+      "Copy it now: only its hash is stored, so it cannot be shown again.\n",
   );
   return 0;
 }

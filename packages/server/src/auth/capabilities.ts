@@ -1,19 +1,21 @@
 export const roles = ["administrator", "manager", "cashier"] as const;
 export type Role = (typeof roles)[number];
 
-/** A permission that a route requires; each route names exactly one. */
-export type Capability =
-  | "read_catalog"
-  | "edit_catalog"
-  | "read_customers"
-  | "edit_customers"
-  | "delete_customers"
-  | "create_orders"
-  | "read_orders"
-  | "edit_orders"
-  | "refund_orders"
-  | "manage_staff"
-  | "manage_store";
+/** Every permission a route can require; each route names exactly one. */
+export const capabilities = [
+  "read_catalog",
+  "edit_catalog",
+  "read_customers",
+  "edit_customers",
+  "delete_customers",
+  "create_orders",
+  "read_orders",
+  "edit_orders",
+  "refund_orders",
+  "manage_staff",
+  "manage_store",
+] as const;
+export type Capability = (typeof capabilities)[number];
 
 const cashier: readonly Capability[] = [
   "read_catalog",

@@ -19,7 +19,7 @@ export async function createUser(
   nowGmt: string,
 ): Promise<UserRow> {
   assertValidUsername(user.username);
-  if (/[\u0000-\u001f\u007f]/.test(user.displayName) || user.displayName.length > 250) {
+  if (hasControlCharacter(user.displayName) || user.displayName.length > 250) {
     throw new Error(
       `display name "${user.displayName.slice(0, 80)}" is invalid: use at most 250 characters ` +
         "and no control characters",
@@ -57,6 +57,13 @@ function assertValidUsername(username: string): void {
         "_ . @ or -, with no space at either end",
     );
   }
+}
+
+function hasControlCharacter(text: string): boolean {
+  return [...text].some((character) => {
+    const code = character.codePointAt(0) ?? 0;
+    return code < 0x20 || code === 0x7f;
+  });
 }
 
 export function findUserByUsername(

@@ -7,7 +7,10 @@ import type { ProductDetails } from "./product-details.js";
 import type { ProductInput, VariationInput } from "./product-input.js";
 import type { ProductRow, ProductWrite } from "./product-store.js";
 import { slugify } from "./slugify.js";
-import { WooError } from "../http/woo-error.js";
+import { findSkuClash, skuClashError } from "./sku-clash.js";
+import { invalidParamError, WooError } from "../http/woo-error.js";
+import { parseRestDateParam } from "../http/rest-date-param.js";
+import { readStoreSettings } from "../store/store-settings.js";
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -141,15 +144,17 @@ async function applyDetails(
     "weight",
     "reviews_allowed",
     "purchase_note",
-    "date_on_sale_from_gmt",
-    "date_on_sale_to_gmt",
   ] as const) {
     copy(key);
   }
+  await applySaleDates(trx, next, input);
   if (input.dimensions) next.dimensions = { ...next.dimensions, ...input.dimensions };
   if ("attributes" in input && input.attributes) {
     if ("option" in (input.attributes[0] ?? {})) {
-      next.variation_attributes = (input as VariationInput).attributes ?? [];
+      next.variation_attributes = await namedVariationAttributes(
+        trx,
+        (input as VariationInput).attributes ?? [],
+      );
     } else {
       next.attributes = (input as ProductInput).attributes ?? [];
     }
@@ -193,6 +198,73 @@ async function applyDetails(
   return next;
 }
 
+/**
+ * Sets the sale dates as WooCommerce's REST controller does: a `_gmt` field is UTC and wins
+ * over its local twin, which is in the store's time zone. Null or "" clears the date.
+ */
+async function applySaleDates(
+  trx: Db,
+  next: ProductDetails,
+  input: ProductInput | VariationInput,
+): Promise<void> {
+  const bounds = [
+    ["date_on_sale_from", "date_on_sale_from_gmt"],
+    ["date_on_sale_to", "date_on_sale_to_gmt"],
+  ] as const;
+  for (const [localName, gmtName] of bounds) {
+    const gmtText = input[gmtName];
+    const localText = input[localName];
+    if (gmtText !== undefined) {
+      next[gmtName] = await saleDateGmt(trx, gmtName, gmtText, true);
+    } else if (localText !== undefined) {
+      next[gmtName] = await saleDateGmt(trx, localName, localText, false);
+    }
+  }
+}
+
+async function saleDateGmt(
+  trx: Db,
+  name: string,
+  text: string | null,
+  isGmt: boolean,
+): Promise<string | null> {
+  if (text === null || text.trim() === "") return null;
+  const { timeZone } = await readStoreSettings(trx);
+  return parseRestDateParam(name, text.trim(), isGmt, timeZone);
+}
+
+/**
+ * Gives each variation attribute its name. As in WooCommerce, an `id` names a global attribute
+ * and wins over a `name` sent with it.
+ */
+async function namedVariationAttributes(
+  trx: Db,
+  attributes: NonNullable<VariationInput["attributes"]>,
+): Promise<ProductDetails["variation_attributes"]> {
+  const named: ProductDetails["variation_attributes"] = [];
+  for (const [index, attribute] of attributes.entries()) {
+    if (attribute.id === 0) {
+      named.push({ id: 0, name: attribute.name ?? "", option: attribute.option });
+      continue;
+    }
+    const row = await trx
+      .selectFrom("terms")
+      .select("name")
+      .where("taxonomy", "=", "pa")
+      .where("id", "=", attribute.id)
+      .executeTakeFirst();
+    if (row === undefined) {
+      throw invalidParamError(
+        "attributes",
+        `attributes[${index}][id] is ${attribute.id}, which is not a product attribute; ` +
+          "send the id of an attribute from products/attributes, or a name.",
+      );
+    }
+    named.push({ id: attribute.id, name: row.name, option: attribute.option });
+  }
+  return named;
+}
+
 function mergeMeta(
   existing: ProductDetails["meta_data"],
   updates: { key: string; value: unknown }[],
@@ -208,21 +280,15 @@ function mergeMeta(
   return merged;
 }
 
-/** WooCommerce's `product_invalid_sku`: SKUs are unique across products and variations. */
+/**
+ * WooCommerce's `product_invalid_sku`: SKUs are unique across products and variations, without
+ * regard to case, and trashed products do not count. The `products_sku_unique` index enforces
+ * the same rule against concurrent writes.
+ */
 async function checkedSku(trx: Db, sku: string, ownId: number): Promise<string> {
   if (sku === "") return "";
-  const clash = await trx
-    .selectFrom("products")
-    .select("id")
-    .where("sku", "=", sku)
-    .where("id", "!=", ownId)
-    .executeTakeFirst();
-  if (clash !== undefined) {
-    throw new WooError(400, "product_invalid_sku", "Invalid or duplicated SKU.", {
-      resource_id: clash.id,
-      unique_sku: `${sku}-1`,
-    });
-  }
+  const clashId = await findSkuClash(trx, sku, ownId);
+  if (clashId !== undefined) throw skuClashError(sku, clashId);
   return sku;
 }
 

@@ -16,7 +16,9 @@ import type {
 import type { DatabaseSchema } from "../db/database-schema.js";
 import type { ProductContext } from "./product-context.js";
 import { loadProductContext } from "./product-context.js";
-import { parseProductDetails } from "./product-details.js";
+import { parseProductDetails, type ProductDetails } from "./product-details.js";
+import { barcodeFrom, defaultBarcodeSource, type BarcodeSource } from "@pos/woo";
+import { readBarcodeSource } from "./barcode-setting.js";
 import type { ProductRow } from "./product-store.js";
 import type { TermRow } from "./term-store.js";
 import { countProductsPerTerm } from "./term-store.js";
@@ -28,7 +30,11 @@ type Db = Kysely<DatabaseSchema>;
 export type CatalogRecord =
   Product | Variation | Category | Tag | Customer | Coupon | ReturnType<typeof taxRateRecord>;
 
-export function productRecord(row: ProductRow, context: ProductContext): Product {
+export function productRecord(
+  row: ProductRow,
+  context: ProductContext,
+  barcodeSource: BarcodeSource = defaultBarcodeSource,
+): Product {
   const details = parseProductDetails(row.details);
   return {
     id: row.id,
@@ -36,7 +42,7 @@ export function productRecord(row: ProductRow, context: ProductContext): Product
     status: row.status as ProductStatus,
     name: row.name,
     sku: row.sku,
-    barcode: row.global_unique_id,
+    barcode: barcodeOfRow(row, details, barcodeSource),
     price: row.price,
     regularPrice: row.regular_price,
     salePrice: row.sale_price,
@@ -63,14 +69,17 @@ export function productRecord(row: ProductRow, context: ProductContext): Product
   };
 }
 
-export function variationRecord(row: ProductRow): Variation {
+export function variationRecord(
+  row: ProductRow,
+  barcodeSource: BarcodeSource = defaultBarcodeSource,
+): Variation {
   const details = parseProductDetails(row.details);
   return {
     id: row.id,
     parentId: row.parent_id,
     status: row.status as ProductStatus,
     sku: row.sku,
-    barcode: row.global_unique_id,
+    barcode: barcodeOfRow(row, details, barcodeSource),
     price: row.price,
     regularPrice: row.regular_price,
     salePrice: row.sale_price,
@@ -85,6 +94,11 @@ export function variationRecord(row: ProductRow): Variation {
     imageUrl: details.images[0]?.src ?? "",
     dateModifiedGmt: row.date_modified_gmt,
   };
+}
+
+function barcodeOfRow(row: ProductRow, details: ProductDetails, source: BarcodeSource): string {
+  const fields = { sku: row.sku, global_unique_id: row.global_unique_id };
+  return barcodeFrom({ ...fields, meta_data: details.meta_data }, source);
 }
 
 function termRecord(row: TermRow, counts: ReadonlyMap<number, number>): Category {
@@ -199,9 +213,10 @@ async function queryProductRecords(
   if (query.afterId !== undefined) select = select.where("products.id", ">", query.afterId);
   if (query.limit !== undefined) select = select.limit(query.limit);
   const rows = await select.execute();
-  if (collection === "variations") return rows.map(variationRecord);
+  const barcodeSource = await readBarcodeSource(db);
+  if (collection === "variations") return rows.map((row) => variationRecord(row, barcodeSource));
   const context = await loadProductContext(db, rows);
-  return rows.map((row) => productRecord(row, context));
+  return rows.map((row) => productRecord(row, context, barcodeSource));
 }
 
 async function queryTermRecords(

@@ -1,9 +1,24 @@
 import { z } from "zod";
 
+/**
+ * Product prices must be below this, in major units. Order totals are kept in millionths of a
+ * major unit as safe integers (at most 2^53 - 1, about 9.007e15), so one unit at such a price
+ * fits with room for tax, and the prices of a currency such as VND or IDR fit too.
+ */
+export const priceLimit = 1_000_000_000;
+
 const priceInput = z
   .string()
   .trim()
-  .regex(/^(\d+(\.\d*)?|\.\d+)?$/, "must be a decimal price such as 12.34, or empty");
+  .regex(/^(\d+(\.\d*)?|\.\d+)?$/, "must be a decimal price such as 12.34, or empty")
+  .refine((text) => text === "" || Number(text) < priceLimit, {
+    error: (issue) =>
+      `is "${String(issue.input)}", but prices must be below ${priceLimit}. Send a smaller price.`,
+  })
+  .refine((text) => (text.split(".")[1] ?? "").length <= 6, {
+    error: (issue) =>
+      `is "${String(issue.input)}", which has more than 6 decimal places. Round it to 6 or fewer.`,
+  });
 const idRef = z.object({ id: z.number().int().min(1) });
 const metaInput = z.object({ key: z.string().min(1).max(255), value: z.unknown() });
 
@@ -21,7 +36,9 @@ export const productInputSchema = z.object({
   global_unique_id: z.string().max(50).optional(),
   regular_price: priceInput.optional(),
   sale_price: priceInput.optional(),
+  date_on_sale_from: z.string().nullable().optional(),
   date_on_sale_from_gmt: z.string().nullable().optional(),
+  date_on_sale_to: z.string().nullable().optional(),
   date_on_sale_to_gmt: z.string().nullable().optional(),
   virtual: z.boolean().optional(),
   downloadable: z.boolean().optional(),
@@ -88,13 +105,18 @@ export const variationInputSchema = productInputSchema
       .object({ id: z.number().int().optional(), src: z.string().optional() })
       .nullable()
       .optional(),
+    // A global attribute is named by `id`, a custom one by `name`; WooCommerce takes either.
     attributes: z
       .array(
-        z.object({
-          id: z.number().int().min(0).default(0),
-          name: z.string().min(1),
-          option: z.string(),
-        }),
+        z
+          .object({
+            id: z.number().int().min(0).default(0),
+            name: z.string().min(1).optional(),
+            option: z.string(),
+          })
+          .refine((attribute) => attribute.id > 0 || attribute.name !== undefined, {
+            error: "must have an id (a global attribute) or a name (a custom attribute).",
+          }),
       )
       .optional(),
   });

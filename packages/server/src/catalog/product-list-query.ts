@@ -11,8 +11,14 @@ type ProductSelect = SelectQueryBuilder<DatabaseSchema, "products", object>;
 export interface ProductListFilter {
   search?: string;
   sku?: string;
-  categoryId?: number;
+  /** A category and its descendants: a product in any of them matches. */
+  categoryIds?: number[];
   tagId?: number;
+  /** Products that list one of the requested attribute terms, found by the route. */
+  attributeProductIds?: number[];
+  minPrice?: number;
+  maxPrice?: number;
+  parentExcludeIds?: number[];
   include: number[];
   exclude: number[];
   status?: string;
@@ -81,22 +87,33 @@ function applyFilter(query: ProductSelect, filter: ProductListFilter): ProductSe
   let q = query;
   if (filter.status === undefined || filter.status === "any") q = q.where("status", "!=", "trash");
   else q = q.where("status", "=", filter.status);
-  if (filter.search) {
-    const search = filter.search;
-    q = q.where((eb) =>
-      eb.or([containsIgnoringCase("name", search), containsIgnoringCase("sku", search)]),
-    );
-  }
+  if (filter.search) q = applySearch(q, filter.search);
 
   if (filter.sku !== undefined) {
     const skus = filter.sku.split(",").map((sku) => sku.trim());
     q = q.where("sku", "in", skus);
   }
-  for (const termId of [filter.categoryId, filter.tagId]) {
-    if (termId === undefined) continue;
+  if (filter.categoryIds !== undefined) {
+    const categoryIds = filter.categoryIds;
     q = q.where("id", "in", (eb) =>
-      eb.selectFrom("product_terms").select("product_id").where("term_id", "=", termId),
+      eb.selectFrom("product_terms").select("product_id").where("term_id", "in", categoryIds),
     );
+  }
+  if (filter.tagId !== undefined) {
+    const tagId = filter.tagId;
+    q = q.where("id", "in", (eb) =>
+      eb.selectFrom("product_terms").select("product_id").where("term_id", "=", tagId),
+    );
+  }
+  if (filter.attributeProductIds !== undefined) {
+    // An empty list matches nothing; `in ()` is not valid SQL.
+    q = q.where("id", "in", [0, ...filter.attributeProductIds]);
+  }
+  if (filter.minPrice !== undefined) {
+    q = q.where(sql`cast(nullif(price, '') as real)`, ">=", filter.minPrice);
+  }
+  if (filter.maxPrice !== undefined) {
+    q = q.where(sql`cast(nullif(price, '') as real)`, "<=", filter.maxPrice);
   }
 
   if (filter.include.length > 0) q = q.where("id", "in", filter.include);
@@ -111,11 +128,41 @@ function applyFilter(query: ProductSelect, filter: ProductListFilter): ProductSe
         );
   }
   if (filter.type !== undefined) q = q.where("type", "=", filter.type);
-  if (filter.parentIds !== undefined) q = q.where("parent_id", "in", filter.parentIds);
+  if (filter.parentIds !== undefined && filter.parentIds.length > 0) {
+    q = q.where("parent_id", "in", filter.parentIds);
+  }
+  if (filter.parentExcludeIds !== undefined && filter.parentExcludeIds.length > 0) {
+    q = q.where("parent_id", "not in", filter.parentExcludeIds);
+  }
 
   if (filter.modifiedAfterGmt) q = q.where("date_modified_gmt", ">", filter.modifiedAfterGmt);
   if (filter.modifiedBeforeGmt) q = q.where("date_modified_gmt", "<", filter.modifiedBeforeGmt);
   if (filter.createdAfterGmt) q = q.where("date_created_gmt", ">", filter.createdAfterGmt);
   if (filter.createdBeforeGmt) q = q.where("date_created_gmt", "<", filter.createdBeforeGmt);
   return q;
+}
+
+/**
+ * Matches every search term in the name or the SKU, as WordPress's search does: the text is
+ * split at spaces, a quoted phrase is one term, and a term starting with "-" must not match.
+ */
+function applySearch(query: ProductSelect, search: string): ProductSelect {
+  let q = query;
+  for (const term of searchTerms(search)) {
+    const excluded = term.startsWith("-") && term.length > 1;
+    const text = excluded ? term.slice(1) : term;
+    const matches = sql<boolean>`(${containsIgnoringCase("name", text)} or ${containsIgnoringCase("sku", text)})`;
+    q = q.where(excluded ? sql<boolean>`not ${matches}` : matches);
+  }
+  return q;
+}
+
+/** Splits search text into terms: words, and phrases in double quotes. */
+export function searchTerms(search: string): string[] {
+  const terms: string[] = [];
+  for (const match of search.matchAll(/"([^"]*)"|(\S+)/g)) {
+    const term = (match[1] ?? match[2] ?? "").trim();
+    if (term !== "") terms.push(term);
+  }
+  return terms;
 }

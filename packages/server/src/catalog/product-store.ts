@@ -3,7 +3,7 @@ import type { DatabaseSchema, ProductsTable } from "../db/database-schema.js";
 import { appendChange } from "../db/change-journal.js";
 import type { ProductDetails } from "./product-details.js";
 import { activePrice, lowestPrice, stockStatusFor } from "./product-pricing.js";
-import { slugify } from "./slugify.js";
+import { firstFreeSlug, slugify } from "./slugify.js";
 
 export type ProductRow = Selectable<ProductsTable>;
 type Db = Kysely<DatabaseSchema>;
@@ -105,7 +105,12 @@ export async function findProductRow(db: Db, id: number): Promise<ProductRow | u
   return db.selectFrom("products").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** Returns the row of `write` for the products table, with its derived price and stock status. */
+/**
+ * Returns the row of `write` for the products table, with its derived price and stock status.
+ * TODO: `price` is derived only when a product is written, so a scheduled sale does not start
+ * or end on its date until the product is saved again; WooCommerce runs a daily
+ * `wc_scheduled_sales` job for this.
+ */
 function toColumns(write: ProductWrite, nowGmt: string) {
   const price = activePrice(
     {
@@ -212,15 +217,13 @@ export async function refreshParent(trx: Db, parentId: number, nowGmt: string): 
 }
 
 async function uniqueProductSlug(trx: Db, wanted: string, ownId: number): Promise<string> {
-  const taken = await trx
-    .selectFrom("products")
-    .select("slug")
-    .where("id", "!=", ownId)
-    .where((eb) => eb.or([eb("slug", "=", wanted), eb("slug", "like", `${wanted}-%`)]))
-    .execute();
-  const slugs = new Set(taken.map((row) => row.slug));
-  if (!slugs.has(wanted)) return wanted;
-  let suffix = 2;
-  while (slugs.has(`${wanted}-${suffix}`)) suffix += 1;
-  return `${wanted}-${suffix}`;
+  return firstFreeSlug(wanted, async (candidates) => {
+    const rows = await trx
+      .selectFrom("products")
+      .select("slug")
+      .where("id", "!=", ownId)
+      .where("slug", "in", candidates)
+      .execute();
+    return rows.map((row) => row.slug);
+  });
 }

@@ -6,6 +6,7 @@ import { applyProductInput, newProductWrite, storedProductWrite } from "./apply-
 import type { ProductInput, VariationInput } from "./product-input.js";
 import { deleteProduct, findProductRow, insertProduct, updateProduct } from "./product-store.js";
 import type { ProductRow } from "./product-store.js";
+import { mapSkuIndexViolation } from "./sku-clash.js";
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -19,12 +20,14 @@ export function createProductFromInput(
   parentId: number,
   nowGmt: string,
 ): Promise<number> {
-  return writeTransaction(db, async (trx) => {
-    if (parentId !== 0) await requireVariableParent(trx, parentId);
-    const type = parentId !== 0 ? "variation" : ("type" in input && input.type) || "simple";
-    const write = await applyProductInput(trx, newProductWrite(parentId, type), input, 0);
-    return insertProduct(trx, write, nowGmt);
-  });
+  const create = () =>
+    writeTransaction(db, async (trx) => {
+      if (parentId !== 0) await requireVariableParent(trx, parentId);
+      const type = parentId !== 0 ? "variation" : ("type" in input && input.type) || "simple";
+      const write = await applyProductInput(trx, newProductWrite(parentId, type), input, 0);
+      return insertProduct(trx, write, nowGmt);
+    });
+  return mapSkuIndexViolation(db, input.sku, 0, create);
 }
 
 /** Updates a product or variation with the fields the body sets. */
@@ -35,20 +38,22 @@ export function updateProductFromInput(
   parentId: number,
   nowGmt: string,
 ): Promise<void> {
-  return writeTransaction(db, async (trx) => {
-    const row = await findProductRow(trx, id);
-    const isVariation = parentId !== 0;
-    if (
-      row === undefined ||
-      (row.type === "variation") !== isVariation ||
-      (isVariation && row.parent_id !== parentId)
-    ) {
-      throw invalidProductId();
-    }
-    const stored = storedProductWrite(row, await termIdsOf(trx, id));
-    const write = await applyProductInput(trx, stored, input, id);
-    await updateProduct(trx, id, write, nowGmt);
-  });
+  const update = () =>
+    writeTransaction(db, async (trx) => {
+      const row = await findProductRow(trx, id);
+      const isVariation = parentId !== 0;
+      if (
+        row === undefined ||
+        (row.type === "variation") !== isVariation ||
+        (isVariation && row.parent_id !== parentId)
+      ) {
+        throw invalidProductId();
+      }
+      const stored = storedProductWrite(row, await termIdsOf(trx, id));
+      const write = await applyProductInput(trx, stored, input, id);
+      await updateProduct(trx, id, write, nowGmt);
+    });
+  return mapSkuIndexViolation(db, input.sku, id, update);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import type { DatabaseSchema, TermsTable } from "../db/database-schema.js";
 import { appendChange } from "../db/change-journal.js";
-import { slugify } from "./slugify.js";
+import { firstFreeSlug, slugify } from "./slugify.js";
 
 export type TermRow = Selectable<TermsTable>;
 /**
@@ -88,15 +88,13 @@ export async function countProductsPerTerm(db: Db, termIds: readonly number[]) {
 }
 
 async function uniqueTermSlug(trx: Db, taxonomy: Taxonomy, wanted: string): Promise<string> {
-  const taken = await trx
-    .selectFrom("terms")
-    .select("slug")
-    .where("taxonomy", "=", taxonomy)
-    .where((eb) => eb.or([eb("slug", "=", wanted), eb("slug", "like", `${wanted}-%`)]))
-    .execute();
-  const slugs = new Set(taken.map((row) => row.slug));
-  if (!slugs.has(wanted)) return wanted;
-  let suffix = 2;
-  while (slugs.has(`${wanted}-${suffix}`)) suffix += 1;
-  return `${wanted}-${suffix}`;
+  return firstFreeSlug(wanted, async (candidates) => {
+    const rows = await trx
+      .selectFrom("terms")
+      .select("slug")
+      .where("taxonomy", "=", taxonomy)
+      .where("slug", "in", candidates)
+      .execute();
+    return rows.map((row) => row.slug);
+  });
 }

@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import type { DatabaseSchema } from "../db/database-schema.js";
 import { appendChange } from "../db/change-journal.js";
+import { couponCodeIndex } from "../db/case-insensitive-unique-migration.js";
+import { isUniqueViolation } from "../db/unique-violation.js";
 import { WooError } from "../http/woo-error.js";
 import type { CouponDetails, CouponRow } from "./coupon-records.js";
 
@@ -14,17 +16,19 @@ export async function insertCoupon(
   nowGmt: string,
 ): Promise<number> {
   await assertCodeFree(trx, code, 0);
-  const row = await trx
-    .insertInto("coupons")
-    .values({
-      code,
-      usage_count: 0,
-      date_created_gmt: nowGmt,
-      date_modified_gmt: nowGmt,
-      details: JSON.stringify(details),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const row = await mapCodeViolation(() =>
+    trx
+      .insertInto("coupons")
+      .values({
+        code,
+        usage_count: 0,
+        date_created_gmt: nowGmt,
+        date_modified_gmt: nowGmt,
+        details: JSON.stringify(details),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow(),
+  );
   appendChange(trx, "coupons", row.id);
   return row.id;
 }
@@ -37,11 +41,13 @@ export async function updateCoupon(
   nowGmt: string,
 ): Promise<void> {
   await assertCodeFree(trx, code, id);
-  await trx
-    .updateTable("coupons")
-    .set({ code, details: JSON.stringify(details), date_modified_gmt: nowGmt })
-    .where("id", "=", id)
-    .execute();
+  await mapCodeViolation(() =>
+    trx
+      .updateTable("coupons")
+      .set({ code, details: JSON.stringify(details), date_modified_gmt: nowGmt })
+      .where("id", "=", id)
+      .execute(),
+  );
   appendChange(trx, "coupons", id);
 }
 
@@ -61,11 +67,28 @@ async function assertCodeFree(trx: Db, code: string, ownId: number): Promise<voi
     .where("code", "=", code)
     .where("id", "!=", ownId)
     .executeTakeFirst();
-  if (clash !== undefined) {
-    throw new WooError(
-      400,
-      "woocommerce_rest_coupon_code_already_exists",
-      "The coupon code already exists",
-    );
+  if (clash !== undefined) throw codeExistsError();
+}
+
+/**
+ * Runs a coupon write and turns a unique violation of the code, which happens when a concurrent
+ * request stored the same code after `assertCodeFree` ran, into WooCommerce's error.
+ */
+async function mapCodeViolation<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isUniqueViolation(error, ["coupons_code_key", "coupons.code", couponCodeIndex])) {
+      throw codeExistsError();
+    }
+    throw error;
   }
+}
+
+function codeExistsError(): WooError {
+  return new WooError(
+    400,
+    "woocommerce_rest_coupon_code_already_exists",
+    "The coupon code already exists",
+  );
 }

@@ -1,6 +1,11 @@
 import type { Kysely } from "kysely";
 import type { DatabaseSchema } from "../db/database-schema.js";
 import { appendChange } from "../db/change-journal.js";
+import {
+  customerEmailIndex,
+  customerUsernameIndex,
+} from "../db/case-insensitive-unique-migration.js";
+import { isUniqueViolation } from "../db/unique-violation.js";
 import { WooError } from "../http/woo-error.js";
 import type { CustomerRow, WooAddress } from "./customer-records.js";
 
@@ -23,17 +28,19 @@ export async function insertCustomer(
   nowGmt: string,
 ): Promise<number> {
   await assertUnique(trx, write, 0);
-  const row = await trx
-    .insertInto("customers")
-    .values({
-      ...toColumns(write),
-      role: "customer",
-      is_paying_customer: 0,
-      date_created_gmt: nowGmt,
-      date_modified_gmt: nowGmt,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const row = await mapUniqueViolation(write, () =>
+    trx
+      .insertInto("customers")
+      .values({
+        ...toColumns(write),
+        role: "customer",
+        is_paying_customer: 0,
+        date_created_gmt: nowGmt,
+        date_modified_gmt: nowGmt,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow(),
+  );
   appendChange(trx, "customers", row.id);
   return row.id;
 }
@@ -45,11 +52,13 @@ export async function updateCustomer(
   nowGmt: string,
 ): Promise<void> {
   await assertUnique(trx, write, id);
-  await trx
-    .updateTable("customers")
-    .set({ ...toColumns(write), date_modified_gmt: nowGmt })
-    .where("id", "=", id)
-    .execute();
+  await mapUniqueViolation(write, () =>
+    trx
+      .updateTable("customers")
+      .set({ ...toColumns(write), date_modified_gmt: nowGmt })
+      .where("id", "=", id)
+      .execute(),
+  );
   appendChange(trx, "customers", id);
 }
 
@@ -92,24 +101,45 @@ async function assertUnique(trx: Db, write: CustomerWrite, ownId: number): Promi
     .where((eb) => eb(eb.fn("lower", ["email"]), "=", write.email.toLowerCase()))
     .where("id", "!=", ownId)
     .executeTakeFirst();
-  if (sameEmail !== undefined) {
-    throw new WooError(
-      400,
-      "registration-error-email-exists",
-      `An account is already registered with ${write.email}. Please log in or use a different email address.`,
-    );
-  }
+  if (sameEmail !== undefined) throw emailExistsError(write.email);
   const sameUsername = await trx
     .selectFrom("customers")
     .select("id")
-    .where("username", "=", write.username)
+    .where((eb) => eb(eb.fn("lower", ["username"]), "=", write.username.toLowerCase()))
     .where("id", "!=", ownId)
     .executeTakeFirst();
-  if (sameUsername !== undefined) {
-    throw new WooError(
-      400,
-      "registration-error-username-exists",
-      "An account is already registered with that username. Please choose another.",
-    );
+  if (sameUsername !== undefined) throw usernameExistsError();
+}
+
+/**
+ * Runs a customer write and turns a unique violation into WooCommerce's error. The violation
+ * happens when a concurrent request stored the same email or username after `assertUnique` ran.
+ */
+async function mapUniqueViolation<T>(write: CustomerWrite, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isUniqueViolation(error, ["customers_email_key", "customers.email", customerEmailIndex])) {
+      throw emailExistsError(write.email);
+    }
+    const usernameNames = ["customers_username_key", "customers.username", customerUsernameIndex];
+    if (isUniqueViolation(error, usernameNames)) throw usernameExistsError();
+    throw error;
   }
+}
+
+function emailExistsError(email: string): WooError {
+  return new WooError(
+    400,
+    "registration-error-email-exists",
+    `An account is already registered with ${email}. Please log in or use a different email address.`,
+  );
+}
+
+function usernameExistsError(): WooError {
+  return new WooError(
+    400,
+    "registration-error-username-exists",
+    "An account is already registered with that username. Please choose another.",
+  );
 }

@@ -27,8 +27,6 @@ export interface DatabaseSchema {
 export interface LoginFailuresTable {
   key: string;
   failed_at_ms: number;
-  /** The login attempt that wrote the row, so a correct password removes its own rows. */
-  attempt: string | null;
 }
 
 /** Products and variations in one table, as WordPress keeps them (variations have a parent). */

@@ -10,8 +10,6 @@ import type { StoreDatabase } from "./store-database.js";
 export const exclusiveLockKeys = {
   /** Counting the signed-in registers and opening a new device session. */
   registerSeat: 7_301_944_215,
-  /** Counting recent failed logins and recording the attempt that is about to be checked. */
-  loginAttempt: 7_301_944_216,
 } as const;
 
 /**

@@ -1,6 +1,10 @@
 import type { Kysely, Migration, MigrationProvider } from "kysely";
 import type { SqlDialectName } from "./store-database.js";
+import { createUniqueLowerIndexes } from "./case-insensitive-unique-migration.js";
+import { createCatalogLookupIndexes } from "../catalog/catalog-indexes-migration.js";
+import { createSkuUniqueIndex } from "../catalog/sku-unique-migration.js";
 import { createDeviceSessionTables } from "../auth/device-session-migration.js";
+import { createApplicationPasswordsTable } from "../auth/application-password-migration.js";
 import { createRefundKeysTable } from "../orders/refund-keys.js";
 import { createTillCashSessionsTable } from "../till-sessions/till-session-tables.js";
 
@@ -15,7 +19,10 @@ export function createMigrationProvider(dialect: SqlDialectName): MigrationProvi
     "0011_device_sessions": { up: (db) => createDeviceSessionTables(db, dialect) },
     "0011_refund_keys": { up: (db) => createRefundKeysTable(db, dialect) },
     "0012_till_cash_sessions": { up: (db) => createTillCashSessionsTable(db, dialect) },
-    "0014_login_attempt_ids": { up: (db) => addLoginAttemptIds(db) },
+    "0013_catalog_lookup_indexes": { up: (db) => createCatalogLookupIndexes(db) },
+    "0015_unique_skus": { up: (db) => createSkuUniqueIndex(db, dialect) },
+    "0016_unique_emails_and_codes": { up: (db) => createUniqueLowerIndexes(db) },
+    "0017_application_passwords": { up: (db) => createApplicationPasswordsTable(db) },
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
@@ -259,11 +266,6 @@ async function createLoginFailuresTable(db: AnyDatabase, dialect: SqlDialectName
     .on("login_failures")
     .columns(["key", "failed_at_ms"])
     .execute();
-}
-
-/** Marks each failed-login row with its attempt, so a correct password removes only its own. */
-async function addLoginAttemptIds(db: AnyDatabase): Promise<void> {
-  await db.schema.alterTable("login_failures").addColumn("attempt", "text").execute();
 }
 
 function withAutoIncrement<T extends { autoIncrement(): T }>(

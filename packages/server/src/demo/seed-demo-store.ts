@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { sql } from "kysely";
 import type { StoreDatabase } from "../db/store-database.js";
 import { createUser, findUserByUsername } from "../auth/user-store.js";
 import { hashPassword } from "../auth/passwords.js";
@@ -29,7 +30,36 @@ const demoUsers: { username: string; displayName: string; role: Role }[] = [
  * sample's US 10% rate applies, and tracked stock of `demoStockQuantity` units of each item.
  * The demo users' password is set to `password` on every start.
  */
-export async function seedDemoStore(
+export function seedDemoStore(
+  store: StoreDatabase,
+  password: string,
+  now: () => Date,
+): Promise<DemoLogins> {
+  return withSeedLock(store, () => seedUnlocked(store, password, now));
+}
+
+/**
+ * Runs `seed` while holding a PostgreSQL session advisory lock keyed by the schema, so two
+ * processes started together on an empty database seed it once. The second waits, then finds
+ * the products and the users there. The lock lives on one pooled connection and ends with it
+ * when a process dies. The seed spans several transactions (each importer commits its own),
+ * which is why a transaction-level lock would not cover it. SQLite needs no lock here.
+ * NOTE: two processes seeding one SQLite file at once are not serialized.
+ */
+async function withSeedLock<T>(store: StoreDatabase, seed: () => Promise<T>): Promise<T> {
+  if (store.dialect !== "postgres") return seed();
+  return store.db.connection().execute(async (connection) => {
+    const key = sql`hashtext(current_schema() || ':demo-seed')`;
+    await sql`select pg_advisory_lock(${key})`.execute(connection);
+    try {
+      return await seed();
+    } finally {
+      await sql`select pg_advisory_unlock(${key})`.execute(connection);
+    }
+  });
+}
+
+async function seedUnlocked(
   store: StoreDatabase,
   password: string,
   now: () => Date,

@@ -2,6 +2,10 @@ import type { FastifyRequest, preHandlerAsyncHookHandler } from "fastify";
 import type { Capability } from "../auth/capabilities.js";
 import { isRole, roleHasCapability } from "../auth/capabilities.js";
 import { checkApiKey } from "../auth/api-key-store.js";
+import {
+  authenticateApplicationPassword,
+  isApplicationPasswordUsername,
+} from "../auth/application-password-auth.js";
 import type { ApiKeyPermissions } from "../auth/api-key-store.js";
 import { authenticateOauth1 } from "./oauth1-auth.js";
 import { findTokenUser } from "../auth/token-store.js";
@@ -65,15 +69,21 @@ export function requireCapability(
 }
 
 /**
- * Authenticates a WooCommerce consumer key sent over https, by HTTP Basic or by the
- * `consumer_key` and `consumer_secret` query parameters, as WooCommerce accepts them. Over plain
- * http those credentials are ignored, as on WooCommerce, and only an OAuth 1.0a signature in
- * the query string authenticates.
+ * Authenticates HTTP Basic credentials whose username is not a consumer key (`ck_…`) as a
+ * WordPress username and application password. Otherwise authenticates a WooCommerce consumer
+ * key sent over https, by HTTP Basic or by the `consumer_key` and `consumer_secret` query
+ * parameters, as WooCommerce accepts them. Over plain http those credentials are ignored, as on
+ * WooCommerce, and only an OAuth 1.0a signature in the query string authenticates.
  */
 async function authenticateApiKey(
   context: AppContext,
   request: FastifyRequest,
 ): Promise<UserRow | undefined> {
+  const basic = basicCredentials(request.headers.authorization);
+  if (basic !== null && isApplicationPasswordUsername(basic.key)) {
+    const credentials = { username: basic.key, password: basic.secret };
+    return authenticateApplicationPassword(context, request, credentials);
+  }
   if (request.protocol !== "https") {
     const key = await authenticateOauth1(context, request);
     return key === undefined ? undefined : withPermission(request, key.permissions, key.user);

@@ -124,10 +124,12 @@ describe.each(testDialects)("product CSV importer on %s", (dialect) => {
       "902,variation,orphan,Orphan,1,,id:99999",
       "903,simple,woo-beanie,Duplicate SKU,1,,",
       "904,gadget,odd,Odd type,1,,",
+      "905,simple,WOO-BEANIE,Duplicate SKU in capitals,1,,",
     ].join("\n");
     const result = await importProductCsv(store, csv, now);
     expect(result.created).toBe(1);
-    expect(result.failed.map((failure) => failure.line)).toEqual([2, 4, 5, 6]);
+    expect(result.failed.map((failure) => failure.line)).toEqual([2, 4, 5, 6, 7]);
+    expect(result.failed[4]?.message).toContain('SKU "WOO-BEANIE" is already used');
     expect(result.failed[0]?.message).toContain('"12.x"');
     const good = await productBySku("good-one");
     expect([good.manage_stock, good.stock_quantity, good.stock_status]).toEqual([1, 7, "instock"]);

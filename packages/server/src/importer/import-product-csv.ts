@@ -14,6 +14,7 @@ import { slugify } from "../catalog/slugify.js";
 import { toGmtDateString } from "../time/wp-date.js";
 import { parseProductCsvRow } from "./product-csv-row.js";
 import type { ProductCsvRow } from "./product-csv-row.js";
+import { findSkuClash } from "../catalog/sku-clash.js";
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -227,14 +228,11 @@ async function resolveReference(
   return row?.id ?? null;
 }
 
+/** Rejects a SKU that another product has, compared without case as the unique index does. */
 async function assertSkuFree(db: Db, sku: string, line: number): Promise<void> {
-  const clash = await db
-    .selectFrom("products")
-    .select("id")
-    .where("sku", "=", sku)
-    .executeTakeFirst();
+  const clash = await findSkuClash(db, sku, 0);
   if (clash !== undefined) {
-    throw new Error(`line ${line}: SKU "${sku}" is already used by product ${clash.id}; change it`);
+    throw new Error(`line ${line}: SKU "${sku}" is already used by product ${clash}; change it`);
   }
 }
 

@@ -66,6 +66,7 @@ export async function buildStoredOrder(parts: StoredOrderParts): Promise<StoredO
     coupon_lines: await buildCouponLines(parts, money),
     notes: [],
     stock_reduced: parts.reducedStock.size > 0,
+    saved_open: parts.status === "pos-open",
   };
 }
 

@@ -74,7 +74,7 @@ async function reduceOne(
     throw new WooError(
       409,
       "woocommerce_rest_product_partially_out_of_stock",
-      `Not enough stock for "${row.name}" (product ${row.id}): ${stock} in stock, ${quantity} ` +
+      `Not enough stock for ${productLabel(row)}: ${stock} in stock, ${quantity} ` +
         "ordered. Lower the quantity or allow backorders for this product.",
       { product_id: row.id, stock_quantity: stock, requested: quantity },
     );
@@ -91,6 +91,11 @@ async function reduceOne(
     .execute();
   appendChange(trx, row.type === "variation" ? "variations" : "products", row.id);
   return row.type === "variation" ? row.parent_id : 0;
+}
+
+/** Names a product in a message: `"Beanie" (product 15)`, or `product 15` when it has no name. */
+function productLabel(row: { id: number; name: string }): string {
+  return row.name.trim() === "" ? `product ${row.id}` : `"${row.name}" (product ${row.id})`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wpBoolean, wpInteger } from "./order-input.js";
 
 const decimalInput = z
   .union([z.string(), z.number()])
@@ -11,17 +12,15 @@ export const refundCreateBody = z.object({
   line_items: z
     .array(
       z.object({
-        id: z.number().int().min(1),
-        quantity: z.number().int().min(0).default(0),
+        id: wpInteger().pipe(z.number().min(1)),
+        quantity: wpInteger().pipe(z.number().min(0)).default(0),
         refund_total: decimalInput.optional(),
-        refund_tax: z
-          .array(z.object({ id: z.number().int(), refund_total: decimalInput }))
-          .default([]),
+        refund_tax: z.array(z.object({ id: wpInteger(), refund_total: decimalInput })).default([]),
       }),
     )
     .default([]),
-  api_refund: z.boolean().default(true),
-  api_restock: z.boolean().default(true),
+  api_refund: wpBoolean().default(true),
+  api_restock: wpBoolean().default(true),
   /** Kept on the refund, such as `_pos_refund_method`, `_pos_register` and `_pos_refund_key`. */
   meta_data: z
     .array(z.object({ key: z.string().min(1).max(255), value: z.unknown() }))
@@ -30,12 +29,17 @@ export const refundCreateBody = z.object({
 });
 export type RefundCreateBody = z.infer<typeof refundCreateBody>;
 
+/** The kind of order line a refund line refunds. */
+export type StoredRefundLineKind = "line_item" | "shipping" | "fee";
+
 /** A refund as stored in `refunds.details`, money formatted in the order's decimals. */
 export interface StoredRefund {
   reason: string;
   refunded_by: number;
   line_items: {
     id: number;
+    /** Absent on refunds stored before shipping and fee lines could be refunded. */
+    kind?: StoredRefundLineKind;
     quantity: number;
     total: string;
     total_tax: string;

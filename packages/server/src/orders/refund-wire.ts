@@ -18,6 +18,24 @@ export function refundWire(
     for (const tax of line.taxes)
       taxTotals.set(tax.id, (taxTotals.get(tax.id) ?? 0) + parseMoney(tax.total, order.decimals));
   }
+  const itemLines = stored.line_items.filter((line) => (line.kind ?? "line_item") === "line_item");
+  // Refunded shipping and fee lines copy the order's line with negative amounts.
+  const otherLines = (kind: "shipping" | "fee") =>
+    stored.line_items
+      .filter((line) => line.kind === kind)
+      .map((line) => ({
+        line,
+        refunded: {
+          total: negative(line.total),
+          total_tax: negative(line.total_tax),
+          taxes: line.taxes.map((tax) => ({
+            id: tax.id,
+            total: negative(tax.total),
+            subtotal: "",
+          })),
+          meta_data: [{ id: 1, key: "_refunded_item_id", value: String(line.id) }],
+        },
+      }));
   const base = `${wire.baseUrl}/wp-json/wc/v3/orders/${refund.order_id}/refunds`;
   return {
     id: refund.id,
@@ -31,7 +49,7 @@ export function refundWire(
       { id: 1, key: "_refund_type", value: refund.amount === order.total ? "full" : "partial" },
       ...(stored.meta_data ?? []).map((entry, index) => ({ id: index + 2, ...entry })),
     ],
-    line_items: stored.line_items.map((line) => {
+    line_items: itemLines.map((line) => {
       const item = order.line_items.find((candidate) => candidate.id === line.id);
       return {
         ...item,
@@ -56,7 +74,10 @@ export function refundWire(
         ],
       };
     }),
-    shipping_lines: [],
+    shipping_lines: otherLines("shipping").flatMap(({ line, refunded }) => {
+      const shipping = order.shipping_lines.find((candidate) => candidate.id === line.id);
+      return shipping === undefined ? [] : [{ ...shipping, ...refunded }];
+    }),
     tax_lines: [...taxTotals.entries()].map(([rateId, total]) => {
       const known = order.tax_lines.find((line) => line.rate_id === rateId);
       return {
@@ -66,7 +87,10 @@ export function refundWire(
         shipping_tax_total: formatMoney(toMoney(0), order.decimals),
       };
     }),
-    fee_lines: [],
+    fee_lines: otherLines("fee").flatMap(({ line, refunded }) => {
+      const fee = order.fee_lines.find((candidate) => candidate.id === line.id);
+      return fee === undefined ? [] : [{ ...fee, ...refunded }];
+    }),
     _links: {
       self: [{ href: `${base}/${refund.id}` }],
       collection: [{ href: base }],

@@ -120,6 +120,8 @@ export const storedOrderSchema = z.object({
   notes: z.array(note).default([]),
   /** Whether this order's stock was reduced (WooCommerce's `_order_stock_reduced`). */
   stock_reduced: z.boolean(),
+  /** Whether the till saved this order as open (`pos-open`) before it was paid or voided. */
+  saved_open: z.boolean().default(false),
 });
 export type StoredOrder = z.infer<typeof storedOrderSchema>;
 export type StoredLineItem = z.infer<typeof lineItem>;

@@ -3,14 +3,16 @@ import type { AppContext } from "../app-context.js";
 import type { DatabaseSchema } from "../db/database-schema.js";
 import { writeTransaction } from "../db/change-journal.js";
 import { wooAddressSchema } from "../customers/customer-records.js";
-import { WooError } from "../http/woo-error.js";
+import { invalidParamError, WooError } from "../http/woo-error.js";
 import { toGmtDateString } from "../time/wp-date.js";
-import { stockHoldingStatuses } from "./create-order.js";
+import { stockHoldingStatuses } from "./prepare-order.js";
+import { clientUuidMetaKey, clientUuidOf, metaStringOf, voidReasonMetaKey } from "./order-input.js";
 import type { OrderUpdateBody } from "./order-input.js";
+import { withStatusChangeNote } from "./order-notes.js";
 import type { OrderRow } from "./order-wire.js";
 import { reduceStockForLines } from "./reduce-stock.js";
 import { resolveOrderLines } from "./resolve-order-lines.js";
-import { restoreStock } from "./restore-stock.js";
+import { restoreReducedStock, withReducedStock } from "./restore-stock.js";
 import { parseStoredOrder } from "./stored-order.js";
 import type { StoredOrder } from "./stored-order.js";
 
@@ -22,12 +24,14 @@ export const orderNotFound = () =>
 /**
  * Updates an order's status, payment and addresses. Moving into processing, completed or
  * on-hold reduces stock once; moving to cancelled or pending restores it, as WooCommerce's
- * `wc_maybe_reduce_stock_levels` and `wc_maybe_increase_stock_levels` do.
+ * `wc_maybe_reduce_stock_levels` and `wc_maybe_increase_stock_levels` do. A status change adds
+ * WooCommerce's system note, with the till's void reason (`_pos_void_reason`) when one is sent.
  */
 export function updateOrder(context: AppContext, id: number, body: OrderUpdateBody): Promise<void> {
   return writeTransaction(context.store.db, async (trx) => {
     const row = await lockOrder(trx, context, id);
     const order = parseStoredOrder(row.details);
+    assertEditable(id, order, body);
     const nowGmt = toGmtDateString(context.now());
     const next: StoredOrder = { ...order, date_modified_gmt: nowGmt };
 
@@ -49,6 +53,15 @@ export function updateOrder(context: AppContext, id: number, body: OrderUpdateBo
     if (status === "completed" && next.date_completed_gmt === null)
       next.date_completed_gmt = nowGmt;
     next.status = status;
+    if (status !== order.status) {
+      const reason = metaStringOf(body.meta_data ?? [], voidReasonMetaKey);
+      next.notes = withStatusChangeNote(order.notes, {
+        from: order.status,
+        to: status,
+        nowGmt,
+        ...(reason === null ? {} : { detail: `Voided at the till: ${reason}` }),
+      });
+    }
     await applyStockForStatus(context, trx, next, nowGmt);
     await trx
       .updateTable("orders")
@@ -74,11 +87,48 @@ async function applyStockForStatus(
         meta_data: [],
       })),
     );
-    await reduceStockForLines(trx, context.store.dialect, lines, nowGmt);
+    const reduced = await reduceStockForLines(trx, context.store.dialect, lines, nowGmt);
+    order.line_items = order.line_items.map((item, index) => {
+      const units = reduced.get(index);
+      return units === undefined ? item : withReducedStock(item, units);
+    });
     order.stock_reduced = true;
   } else if (["cancelled", "pending"].includes(order.status) && order.stock_reduced) {
-    for (const item of order.line_items) await restoreStock(trx, item, item.quantity, nowGmt);
+    order.line_items = await restoreReducedStock(trx, order.line_items, nowGmt);
     order.stock_reduced = false;
+  }
+}
+
+/**
+ * Rejects the parts of an update that this server does not apply: lines, coupons and currency
+ * are fixed once an order is created, because changing them would need its totals, stock and
+ * coupon usage worked out again. An empty list changes nothing, as in WooCommerce, and passes.
+ * The client UUID meta cannot change either, since the `client_uuid` column keeps the old one.
+ */
+function assertEditable(id: number, order: StoredOrder, body: OrderUpdateBody): void {
+  for (const field of ["line_items", "fee_lines", "shipping_lines", "coupon_lines"] as const) {
+    if ((body[field]?.length ?? 0) > 0) {
+      throw invalidParamError(
+        field,
+        `${field} of order ${id} cannot be changed after it is created; cancel the order ` +
+          "and create a new one with the lines you need.",
+      );
+    }
+  }
+  if (body.currency !== undefined && body.currency !== order.currency) {
+    throw invalidParamError(
+      "currency",
+      `currency of order ${id} is ${order.currency} and cannot be changed to ${body.currency}.`,
+    );
+  }
+  const storedUuid = clientUuidOf(order.meta_data);
+  const sentUuid = body.meta_data?.find((entry) => entry.key === clientUuidMetaKey);
+  if (sentUuid !== undefined && sentUuid.value !== storedUuid) {
+    throw invalidParamError(
+      "meta_data",
+      `${clientUuidMetaKey} of order ${id} is ${JSON.stringify(storedUuid)} and cannot be ` +
+        "changed; leave it out of the update.",
+    );
   }
 }
 

@@ -1,4 +1,5 @@
-import { describeCurrency } from "./currencies.js";
+import { isCountryCode } from "./countries.js";
+import { currencyCodes, describeCurrency } from "./currencies.js";
 
 /** A setting of the settings/general or settings/tax groups, as WooCommerce describes it. */
 export interface SettingDefinition {
@@ -14,7 +15,6 @@ export interface SettingDefinition {
 }
 
 const yesNo = (value: string) => (value === "yes" || value === "no" ? null : 'use "yes" or "no"');
-const currencyCodes = ["USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "KWD"];
 
 /** The settings this server keeps; labels and defaults follow WooCommerce 11. */
 export const settingDefinitions: readonly SettingDefinition[] = [
@@ -49,10 +49,11 @@ export const settingDefinitions: readonly SettingDefinition[] = [
     description: "The country and state or province, if any, in which your business is located.",
     type: "select",
     default: "US:CA",
+    // NOTE: the state part is checked for its form only, as there is no list of each country's states.
     check: (value) =>
-      /^[A-Z]{2}(:[A-Z0-9-]{1,10})?$/.test(value)
+      /^[A-Z]{2}(:[A-Z0-9-]{1,10})?$/.test(value) && isCountryCode(value.slice(0, 2))
         ? null
-        : 'use a country code with an optional state, such as "US:CA" or "GB"',
+        : 'use an ISO 3166-1 country code with an optional state, such as "US:CA" or "GB"',
   },
   {
     id: "woocommerce_store_postcode",
@@ -133,6 +134,7 @@ export const settingDefinitions: readonly SettingDefinition[] = [
     description: "This sets the decimal separator of displayed prices.",
     type: "text",
     default: ".",
+    check: (value) => (value.trim() === "" ? 'use a non-empty separator such as "." or ","' : null),
   },
   {
     id: "woocommerce_price_num_decimals",
@@ -188,7 +190,13 @@ export function findSettingDefinition(group: string, id: string): SettingDefinit
 /** Checks a value against the setting's options or its own rule; returns an error or null. */
 export function checkSettingValue(definition: SettingDefinition, value: string): string | null {
   if (definition.options && !(value in definition.options)) {
-    return `use one of ${Object.keys(definition.options).join(", ")}`;
+    const keys = Object.keys(definition.options);
+    // A long list, such as the currencies, is named by its first entries only.
+    const shown =
+      keys.length > 12
+        ? `${keys.slice(0, 5).join(", ")} … (${keys.length} in all)`
+        : keys.join(", ");
+    return `use one of ${shown}`;
   }
   return definition.check ? definition.check(value) : null;
 }

@@ -67,7 +67,9 @@ export function parseRestDate(text: string, datesAreGmt: boolean, timeZone: stri
   );
   if (match === null) return null;
   const local = `${match[1]}T${match[2]}`;
-  if (Number.isNaN(new Date(`${local}Z`).getTime())) return null;
+  const parsed = new Date(`${local}Z`);
+  // Date rolls 2020-02-30 over to 2020-03-01, so a date that does not read back is off the calendar.
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 19) !== local) return null;
   if (match[4] !== undefined) return toGmtDateString(new Date(text));
   return datesAreGmt ? local : localToGmtDateString(local, timeZone);
 }

@@ -101,7 +101,7 @@ describe.each(testDialects)("pos/v1 auth and roles on %s", (dialect) => {
     const limited = await login("administrator", testPassword, "10.2.0.1");
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({ data: { limit: "address" } });
-    expect(limited.json().message).toContain("from this network address");
+    expect(limited.json<{ message: string }>().message).toContain("from this network address");
     expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
     expect((await login("administrator", testPassword, "10.2.0.2")).statusCode).toBe(200);
   });

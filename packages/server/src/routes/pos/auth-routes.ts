@@ -32,7 +32,10 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
     { schema: { body: loginBody } },
     async (request, reply) => {
       const { username, password } = request.body;
-      const attempt = await context.loginRateLimiter.begin(username, request.ip);
+      const user = await findUserByUsername(context.store.db, username);
+      const attempt = await context.loginRateLimiter.attempt(username, request.ip, () =>
+        verifyPassword(password, user?.password_hash ?? unknownUserHash),
+      );
       if (attempt.kind === "limited") {
         const seconds = Math.ceil(attempt.retryAfterMs / 1000);
         request.log.warn(
@@ -50,13 +53,10 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
           },
         );
       }
-      const user = await findUserByUsername(context.store.db, username);
-      const valid = await verifyPassword(password, user?.password_hash ?? unknownUserHash);
-      if (user === undefined || !valid) {
+      if (user === undefined || attempt.kind === "rejected") {
         request.log.info({ username }, "login failed");
         throw new WooError(401, "pos_invalid_login", "The username or password is incorrect.");
       }
-      await context.loginRateLimiter.succeeded(attempt.attemptId, username);
       const register = request.body.register ?? null;
       const device = request.headers["user-agent"] ?? "";
       const pair = await signInDevice(context, { userId: user.id, register, device }, request.log);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, testDialects } from "../../test-support/test-server.js";
 import type { TestServer } from "../../test-support/test-server.js";
+import { writeSettingValues } from "../../store/store-settings.js";
 
 interface Change {
   seq: number;
@@ -161,5 +162,88 @@ describe.each(testDialects)("pos/v1 change feed and snapshots on %s", (dialect) 
     const limit = await get("/wp-json/pos/v1/changes?limit=0");
     expect(limit.statusCode).toBe(400);
     expect((await get("/wp-json/pos/v1/snapshot/products?limit=5001")).statusCode).toBe(400);
+  });
+
+  describe("snapshot totals", () => {
+    const total = async () =>
+      (await get("/wp-json/pos/v1/snapshot/products?limit=1")).json<{ total: number }>().total;
+
+    it("follow writes between pages", async () => {
+      const before = await total();
+      expect(await total()).toBe(before);
+
+      const created = await server.app.inject({
+        method: "POST",
+        url: "/wp-json/wc/v3/products",
+        headers: server.auth.manager,
+        payload: { name: "Total Probe", regular_price: "3.00" },
+      });
+      expect(created.statusCode).toBe(201);
+      expect(await total()).toBe(before + 1);
+
+      const id = created.json<{ id: number }>().id;
+      const drafted = await server.app.inject({
+        method: "PUT",
+        url: `/wp-json/wc/v3/products/${id}`,
+        headers: server.auth.manager,
+        payload: { status: "draft" },
+      });
+      expect(drafted.statusCode).toBe(200);
+      expect(await total()).toBe(before);
+    });
+  });
+
+  describe("barcode source setting", () => {
+    const snapshotBarcodes = async () => {
+      const body = (await get("/wp-json/pos/v1/snapshot/products?limit=5000")).json<{
+        records: { sku: string; barcode: string }[];
+      }>();
+      return new Map(body.records.map((record) => [record.sku, record.barcode]));
+    };
+    const useSource = (value: string) =>
+      writeSettingValues(server.store.db, { pos_barcode_source: value });
+
+    beforeAll(async () => {
+      const created = await server.app.inject({
+        method: "POST",
+        url: "/wp-json/wc/v3/products",
+        headers: server.auth.manager,
+        payload: {
+          name: "Scanned Jam",
+          sku: "jam-strawberry",
+          global_unique_id: "4006381333931",
+          meta_data: [{ key: "_ean", value: "5012345678900" }],
+        },
+      });
+      expect(created.statusCode).toBe(201);
+    });
+    afterAll(() => useSource("global_unique_id"));
+
+    it.each([
+      ["global_unique_id", "4006381333931"],
+      ["sku", "jam-strawberry"],
+      ["meta:_ean", "5012345678900"],
+      ["meta:_wpm_gtin_code", ""],
+    ])("sends barcodes from %s", async (source, expected) => {
+      await useSource(source);
+
+      expect((await snapshotBarcodes()).get("jam-strawberry")).toBe(expected);
+    });
+
+    it("applies to the change feed too", async () => {
+      await useSource("meta:_ean");
+      const feed = (await get("/wp-json/pos/v1/changes?since=0&limit=5000")).json<{
+        changes: Change[];
+      }>();
+      const jam = feed.changes.find((change) => change.record?.["sku"] === "jam-strawberry");
+
+      expect(jam?.record?.["barcode"]).toBe("5012345678900");
+    });
+
+    it("reads an invalid setting as the global unique id", async () => {
+      await useSource("meta:");
+
+      expect((await snapshotBarcodes()).get("jam-strawberry")).toBe("4006381333931");
+    });
   });
 });

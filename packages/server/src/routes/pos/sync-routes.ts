@@ -4,11 +4,8 @@ import { catalogCollections } from "@pos/core";
 import type { CatalogCollection } from "@pos/core";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
-import {
-  countCatalogRecords,
-  listCatalogRecords,
-  loadCatalogRecords,
-} from "../../catalog/catalog-records.js";
+import { listCatalogRecords, loadCatalogRecords } from "../../catalog/catalog-records.js";
+import { catalogTotal } from "../../catalog/catalog-totals.js";
 import type { CatalogRecord } from "../../catalog/catalog-records.js";
 import { readJournal, readJournalHead } from "../../db/change-journal.js";
 import type { JournalEntry } from "../../db/change-journal.js";
@@ -67,7 +64,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: AppContext): v
       return {
         records: page,
         next_after: records.length > limit ? (page.at(-1)?.id ?? null) : null,
-        total: await countCatalogRecords(db, collection),
+        total: await catalogTotal(db, collection),
       };
     },
   );

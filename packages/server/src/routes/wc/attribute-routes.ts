@@ -38,7 +38,10 @@ const termParams = z.object({
   id: z.coerce.number().int().min(1),
 });
 const forceQuery = z.object({ force: queryBoolean.optional() });
-const termListQuery = z.object({ ...listQueryFields });
+const termListQuery = z.object({
+  ...listQueryFields,
+  hide_empty: queryBoolean.default(false),
+});
 
 /** Global product attributes (`products/attributes`) and their terms, with WooCommerce's CRUD. */
 export function registerAttributeRoutes(app: FastifyInstance, context: AppContext): void {
@@ -181,13 +184,19 @@ function registerAttributeTermRoutes(app: FastifyInstance, context: AppContext):
         .execute();
       const query = request.query;
       const offset = query.offset ?? (query.page - 1) * query.per_page;
+      // Counting every term costs one scan of the attribute's products, so only hide_empty does.
+      const allCounts = query.hide_empty
+        ? await countAttributeTermUse(db, attributeId, rows)
+        : null;
+      const listed =
+        allCounts === null ? rows : rows.filter((row) => (allCounts.get(row.id) ?? 0) > 0);
       setPagingHeaders(request, reply, {
-        total: rows.length,
+        total: listed.length,
         page: query.page,
         perPage: query.per_page,
       });
-      const page = rows.slice(offset, offset + query.per_page);
-      const counts = await countAttributeTermUse(db, attributeId, page);
+      const page = listed.slice(offset, offset + query.per_page);
+      const counts = allCounts ?? (await countAttributeTermUse(db, attributeId, page));
       const baseUrl = requestBaseUrl(request);
       return page.map((row) =>
         attributeTermWire(row, attributeId, counts.get(row.id) ?? 0, baseUrl),

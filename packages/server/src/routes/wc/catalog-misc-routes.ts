@@ -7,7 +7,8 @@ import { containsIgnoringCase } from "../../db/like-pattern.js";
 import type { TermRow } from "../../catalog/term-store.js";
 import { listTaxRateRows, taxRateWire } from "../../catalog/tax-rate-store.js";
 import { filterFields } from "../../http/fields-filter.js";
-import { listQueryFields } from "../../http/list-query.js";
+import { listQueryFields, queryBoolean } from "../../http/list-query.js";
+import { registerNamespaceIndex } from "../../http/namespace-index.js";
 import { setPagingHeaders } from "../../http/paging.js";
 import { requestBaseUrl } from "../../http/request-base-url.js";
 import { requireCapability } from "../../http/require-capability.js";
@@ -22,7 +23,7 @@ const termListQuery = z.object({
     .enum(["id", "include", "name", "slug", "term_group", "description", "count"])
     .default("name"),
   parent: z.coerce.number().int().min(0).optional(),
-  hide_empty: z.string().optional(),
+  hide_empty: queryBoolean.default(false),
 });
 
 const taxListQuery = z.object({
@@ -35,6 +36,7 @@ const taxListQuery = z.object({
 export function registerCatalogMiscRoutes(app: FastifyInstance, context: AppContext): void {
   registerTermRoutes(app, context);
   registerTaxAndCurrencyRoutes(app, context);
+  registerNamespaceIndex(app, "wc/v3");
 }
 
 /** Category and tag lists and single terms. */
@@ -60,11 +62,14 @@ function registerTermRoutes(app: FastifyInstance, context: AppContext): void {
         if (search) select = select.where(() => containsIgnoringCase("name", search));
         let column: "id" | "slug" | "name" = "name";
         if (query.orderby === "id" || query.orderby === "slug") column = query.orderby;
-        const rows = await select.orderBy(column, query.order).orderBy("id").execute();
+        const allRows = await select.orderBy(column, query.order).orderBy("id").execute();
         const counts = await countProductsPerTerm(
           db,
-          rows.map((row) => row.id),
+          allRows.map((row) => row.id),
         );
+        const rows = query.hide_empty
+          ? allRows.filter((row) => (counts.get(row.id) ?? 0) > 0)
+          : allRows;
         const offset = query.offset ?? (query.page - 1) * query.per_page;
         setPagingHeaders(request, reply, {
           total: rows.length,

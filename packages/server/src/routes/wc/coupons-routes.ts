@@ -15,8 +15,14 @@ import {
   insertCoupon,
   updateCoupon,
 } from "../../coupons/coupon-store.js";
+import {
+  assertValidCouponDetails,
+  normalizeEmailRestrictions,
+} from "../../coupons/coupon-rules.js";
 import { writeTransaction } from "../../db/change-journal.js";
+import { wpBoolean, wpInteger } from "../../orders/order-input.js";
 import { containsIgnoringCase } from "../../db/like-pattern.js";
+import { batchBody, runBatch } from "../../http/batch-items.js";
 import { filterFields } from "../../http/fields-filter.js";
 import { listQueryFields } from "../../http/list-query.js";
 import { setPagingHeaders } from "../../http/paging.js";
@@ -35,16 +41,16 @@ const couponInput = z.object({
   description: z.string().optional(),
   date_expires: z.string().nullable().optional(),
   date_expires_gmt: z.string().nullable().optional(),
-  individual_use: z.boolean().optional(),
-  product_ids: z.array(z.number().int()).optional(),
-  excluded_product_ids: z.array(z.number().int()).optional(),
-  usage_limit: z.number().int().min(0).nullable().optional(),
-  usage_limit_per_user: z.number().int().min(0).nullable().optional(),
-  limit_usage_to_x_items: z.number().int().min(0).nullable().optional(),
-  free_shipping: z.boolean().optional(),
-  product_categories: z.array(z.number().int()).optional(),
-  excluded_product_categories: z.array(z.number().int()).optional(),
-  exclude_sale_items: z.boolean().optional(),
+  individual_use: wpBoolean().optional(),
+  product_ids: z.array(wpInteger()).optional(),
+  excluded_product_ids: z.array(wpInteger()).optional(),
+  usage_limit: wpInteger().pipe(z.number().min(0)).nullable().optional(),
+  usage_limit_per_user: wpInteger().pipe(z.number().min(0)).nullable().optional(),
+  limit_usage_to_x_items: wpInteger().pipe(z.number().min(0)).nullable().optional(),
+  free_shipping: wpBoolean().optional(),
+  product_categories: z.array(wpInteger()).optional(),
+  excluded_product_categories: z.array(wpInteger()).optional(),
+  exclude_sale_items: wpBoolean().optional(),
   minimum_amount: decimalText.optional(),
   maximum_amount: decimalText.optional(),
   email_restrictions: z.array(z.string()).optional(),
@@ -135,6 +141,62 @@ function registerCouponWriteRoutes(app: FastifyInstance, context: AppContext): v
     new WooError(404, "woocommerce_rest_shop_coupon_invalid_id", "Invalid ID.");
   const wire = async (row: CouponRow, baseUrl: string) =>
     couponWire(row, { baseUrl, timeZone: (await readStoreSettings(db)).timeZone });
+  const createCoupon = async (input: CouponInput): Promise<number> => {
+    if (input.code === undefined) {
+      throw new WooError(400, "rest_missing_callback_param", "Missing parameter(s): code", {
+        params: ["code"],
+      });
+    }
+    const settings = await readStoreSettings(db);
+    const details = applyCouponInput(couponDetailsSchema.parse({}), input, settings);
+    const code = input.code.toLowerCase();
+    return writeTransaction(db, (trx) =>
+      insertCoupon(trx, code, details, toGmtDateString(context.now())),
+    );
+  };
+  const updateCouponById = async (id: number, input: CouponInput): Promise<void> => {
+    const settings = await readStoreSettings(db);
+    await writeTransaction(db, async (trx) => {
+      const row = await findCouponRow(trx, id);
+      if (row === undefined) throw notFound();
+      const details = applyCouponInput(parseCouponDetails(row.details), input, settings);
+      const code = input.code?.toLowerCase() ?? row.code;
+      await updateCoupon(trx, row.id, code, details, toGmtDateString(context.now()));
+    });
+  };
+
+  // Batch items run one by one through the same steps as the single-coupon routes.
+  routes.post(
+    "/wp-json/wc/v3/coupons/batch",
+    {
+      preHandler: requireCapability(context, "edit_catalog", "batch"),
+      schema: { body: batchBody },
+    },
+    (request) => {
+      const baseUrl = requestBaseUrl(request);
+      const reload = async (id: number) =>
+        wire((await findCouponRow(db, id)) as CouponRow, baseUrl);
+      return runBatch(
+        request.body,
+        {
+          create: async (item) => reload(await createCoupon(couponInput.parse(item))),
+          update: async (item) => {
+            const { id, ...input } = couponInput.extend({ id: z.number().int() }).parse(item);
+            await updateCouponById(id, input);
+            return reload(id);
+          },
+          delete: async (item) => {
+            const row = await findCouponRow(db, z.number().int().parse(item));
+            if (row === undefined) throw notFound();
+            const wired = await wire(row, baseUrl);
+            await writeTransaction(db, (trx) => deleteCoupon(trx, row.id));
+            return wired;
+          },
+        },
+        (error, item) => request.log.error({ err: error, item }, "coupon batch item failed"),
+      );
+    },
+  );
 
   routes.post(
     "/wp-json/wc/v3/coupons",
@@ -143,17 +205,7 @@ function registerCouponWriteRoutes(app: FastifyInstance, context: AppContext): v
       schema: { body: couponInput },
     },
     async (request, reply) => {
-      if (request.body.code === undefined) {
-        throw new WooError(400, "rest_missing_callback_param", "Missing parameter(s): code", {
-          params: ["code"],
-        });
-      }
-      const settings = await readStoreSettings(db);
-      const details = applyCouponInput(couponDetailsSchema.parse({}), request.body, settings);
-      const code = request.body.code.toLowerCase();
-      const id = await writeTransaction(db, (trx) =>
-        insertCoupon(trx, code, details, toGmtDateString(context.now())),
-      );
+      const id = await createCoupon(request.body);
       request.log.info({ couponId: id }, "coupon created");
       reply.status(201);
       return wire((await findCouponRow(db, id)) as CouponRow, requestBaseUrl(request));
@@ -167,14 +219,7 @@ function registerCouponWriteRoutes(app: FastifyInstance, context: AppContext): v
       preHandler: requireCapability(context, "edit_catalog", "edit"),
       schema: { params: idParams, body: couponInput },
       handler: async (request) => {
-        const settings = await readStoreSettings(db);
-        await writeTransaction(db, async (trx) => {
-          const row = await findCouponRow(trx, request.params.id);
-          if (row === undefined) throw notFound();
-          const details = applyCouponInput(parseCouponDetails(row.details), request.body, settings);
-          const code = request.body.code?.toLowerCase() ?? row.code;
-          await updateCoupon(trx, row.id, code, details, toGmtDateString(context.now()));
-        });
+        await updateCouponById(request.params.id, request.body);
         return wire(
           (await findCouponRow(db, request.params.id)) as CouponRow,
           requestBaseUrl(request),
@@ -251,11 +296,13 @@ function applyCouponInput(
     "product_categories",
     "excluded_product_categories",
     "exclude_sale_items",
-    "email_restrictions",
   ] as const) {
     if (input[key] !== undefined) (next as Record<string, unknown>)[key] = input[key];
   }
+  if (input.email_restrictions !== undefined)
+    next.email_restrictions = normalizeEmailRestrictions(input.email_restrictions);
   if (input.meta_data)
     next.meta_data = input.meta_data.map((entry, index) => ({ id: index + 1, ...entry }));
+  assertValidCouponDetails(next);
   return next;
 }

@@ -16,7 +16,9 @@ import {
   updateCustomer,
 } from "../../customers/customer-store.js";
 import type { CustomerWrite } from "../../customers/customer-store.js";
+import { isRole, roleHasCapability } from "../../auth/capabilities.js";
 import { writeTransaction } from "../../db/change-journal.js";
+import { batchBody, runBatch, type BatchHandlers } from "../../http/batch-items.js";
 import { containsIgnoringCase } from "../../db/like-pattern.js";
 import { filterFields } from "../../http/fields-filter.js";
 import { listQueryFields, parseIdList } from "../../http/list-query.js";
@@ -55,6 +57,7 @@ const idParams = z.object({ id: z.coerce.number().int().min(0) });
 export function registerCustomerRoutes(app: FastifyInstance, context: AppContext): void {
   registerCustomerReadRoutes(app, context);
   registerCustomerWriteRoutes(app, context);
+  registerCustomerBatchRoute(app, context);
 }
 
 /** Customer list and single customer. */
@@ -136,7 +139,7 @@ function registerCustomerWriteRoutes(app: FastifyInstance, context: AppContext):
       const body = request.body;
       const write: CustomerWrite = {
         email: body.email,
-        username: body.username || (await freeUsername(db, body.email)),
+        username: body.username ?? "",
         firstName: body.first_name,
         lastName: body.last_name,
         billing: wooAddressSchema.parse(body.billing),
@@ -144,7 +147,7 @@ function registerCustomerWriteRoutes(app: FastifyInstance, context: AppContext):
         metaData: body.meta_data,
       };
       const nowGmt = toGmtDateString(context.now());
-      const id = await writeTransaction(db, (trx) => insertCustomer(trx, write, nowGmt));
+      const id = await insertWithFreeUsername(db, write, nowGmt);
       request.log.info({ customerId: id }, "customer created");
       const row = (await findCustomerRow(db, id)) as CustomerRow;
       const { timeZone } = await readStoreSettings(db);
@@ -197,6 +200,83 @@ function registerCustomerWriteRoutes(app: FastifyInstance, context: AppContext):
   );
 }
 
+/**
+ * `customers/batch`: at most 100 items in all, each created, updated or deleted on its own as
+ * the single-customer routes do. Deletions are for good, since customers cannot be trashed.
+ */
+function registerCustomerBatchRoute(app: FastifyInstance, context: AppContext): void {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const db = context.store.db;
+  const notFound = () => new WooError(404, "woocommerce_rest_invalid_id", "Invalid resource ID.");
+
+  routes.post(
+    "/wp-json/wc/v3/customers/batch",
+    {
+      preHandler: requireCapability(context, "edit_customers", "batch"),
+      schema: { body: batchBody },
+    },
+    async (request) => {
+      const { timeZone } = await readStoreSettings(db);
+      const baseUrl = requestBaseUrl(request);
+      const wire = (row: CustomerRow) => customerWire(row, baseUrl, timeZone);
+      const reload = async (id: number) => wire((await findCustomerRow(db, id)) as CustomerRow);
+      const nowGmt = () => toGmtDateString(context.now());
+
+      const handlers: BatchHandlers = {
+        create: async (item) => {
+          const id = await insertWithFreeUsername(
+            db,
+            customerWrite(customerBody.parse(item)),
+            nowGmt(),
+          );
+          request.log.info({ customerId: id }, "customer created in a batch");
+          return reload(id);
+        },
+        update: async (item) => {
+          const { id, ...patch } = customerPatch.extend({ id: z.number().int() }).parse(item);
+          await writeTransaction(db, async (trx) => {
+            const row = await findCustomerRow(trx, id);
+            if (row === undefined) throw notFound();
+            await updateCustomer(trx, id, mergeCustomer(row, patch), nowGmt());
+          });
+          return reload(id);
+        },
+        delete: async (item) => {
+          // The route needs edit_customers only, so each deletion checks delete_customers.
+          const role = request.user?.role ?? "";
+          if (!isRole(role) || !roleHasCapability(role, "delete_customers")) {
+            throw new WooError(
+              403,
+              "woocommerce_rest_cannot_delete",
+              "Sorry, you are not allowed to delete this resource.",
+            );
+          }
+          const row = await findCustomerRow(db, z.number().int().parse(item));
+          if (row === undefined) throw notFound();
+          await writeTransaction(db, (trx) => deleteCustomer(trx, row.id));
+          return wire(row);
+        },
+      };
+      return runBatch(request.body, handlers, (error, item) =>
+        request.log.error({ err: error, item }, "customer batch item failed"),
+      );
+    },
+  );
+}
+
+/** Turns a create body into the stored form; an empty username is derived when inserted. */
+function customerWrite(body: z.infer<typeof customerBody>): CustomerWrite {
+  return {
+    email: body.email,
+    username: body.username ?? "",
+    firstName: body.first_name,
+    lastName: body.last_name,
+    billing: wooAddressSchema.parse(body.billing),
+    shipping: wooAddressSchema.parse({ ...body.shipping, email: "" }),
+    metaData: body.meta_data,
+  };
+}
+
 function mergeCustomer(row: CustomerRow, patch: z.infer<typeof customerPatch>): CustomerWrite {
   return {
     email: patch.email ?? row.email,
@@ -209,16 +289,56 @@ function mergeCustomer(row: CustomerRow, patch: z.infer<typeof customerPatch>): 
   };
 }
 
-/** Derives a username from an email's local part, adding a number when it is taken. */
+/** Attempts to insert a customer whose username is derived, before giving up on clashes. */
+const derivedUsernameAttempts = 5;
+
+/**
+ * Inserts a customer. Without a username sent, one is derived from the email inside the
+ * transaction. A concurrent request can take the same derived name first, so a username clash
+ * is retried with a fresh name; the retry then reports a duplicate email when that was the cause.
+ */
+async function insertWithFreeUsername(
+  db: AppContext["store"]["db"],
+  write: CustomerWrite,
+  nowGmt: string,
+): Promise<number> {
+  if (write.username !== "") {
+    return writeTransaction(db, (trx) => insertCustomer(trx, write, nowGmt));
+  }
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await writeTransaction(db, async (trx) =>
+        insertCustomer(trx, { ...write, username: await freeUsername(trx, write.email) }, nowGmt),
+      );
+    } catch (error) {
+      const usernameClash =
+        error instanceof WooError && error.code === "registration-error-username-exists";
+      if (!usernameClash || attempt >= derivedUsernameAttempts) throw error;
+    }
+  }
+}
+
+/**
+ * Derives a username from an email's local part, adding a number when it is taken. Usernames
+ * compare without regard to case, as the unique index on `lower(username)` does.
+ */
 async function freeUsername(db: AppContext["store"]["db"], email: string): Promise<string> {
   const base = email.split("@")[0] || email;
+  const lowerBase = base.toLowerCase();
   const taken = await db
     .selectFrom("customers")
     .select("username")
-    .where((eb) => eb.or([eb("username", "=", base), eb("username", "like", `${base}-%`)]))
+    .where((eb) =>
+      eb.or([
+        eb(eb.fn("lower", ["username"]), "=", lowerBase),
+        eb(eb.fn("lower", ["username"]), "like", `${lowerBase}-%`),
+      ]),
+    )
     .execute();
-  const names = new Set(taken.map((row) => row.username));
+  const names = new Set(taken.map((row) => row.username.toLowerCase()));
   let candidate = base;
-  for (let suffix = 2; names.has(candidate); suffix += 1) candidate = `${base}-${suffix}`;
+  for (let suffix = 2; names.has(candidate.toLowerCase()); suffix += 1) {
+    candidate = `${base}-${suffix}`;
+  }
   return candidate;
 }

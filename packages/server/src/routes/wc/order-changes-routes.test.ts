@@ -333,6 +333,29 @@ describe.each(testDialects)("wc/v3 order changes, coupons and refunds on %s", (d
     expect(notes.map((note) => note.note)).toEqual(["Gift wrap please"]);
   });
 
+  it("trashes a refunded order without restocking twice", async () => {
+    const id = await insertTestProduct(server.store, { sku: "trash-cup", price: "4.00", stock: 2 });
+    const order = (
+      await call(
+        "POST",
+        "/wp-json/wc/v3/orders",
+        { set_paid: true, line_items: [{ product_id: id, quantity: 2 }] },
+        "cashier",
+      )
+    ).json<WireOrder>();
+    const line = order.line_items[0]!;
+    const refund = await call("POST", `/wp-json/wc/v3/orders/${order.id}/refunds`, {
+      line_items: [{ id: line.id, quantity: 1 }],
+      api_refund: false,
+    });
+    expect(refund.statusCode).toBe(201);
+    expect(await stockOf(id)).toBe(1);
+
+    const trashed = await call("DELETE", `/wp-json/wc/v3/orders/${order.id}`);
+    expect(trashed.statusCode).toBe(200);
+    expect(await stockOf(id)).toBe(2);
+  });
+
   it("trashes an order and restores its stock", async () => {
     const id = await insertTestProduct(server.store, { sku: "trash-mug", price: "4.00", stock: 2 });
     const order = (

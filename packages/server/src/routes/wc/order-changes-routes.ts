@@ -13,7 +13,7 @@ import { refundKeyOf } from "../../orders/refund-keys.js";
 import { refundWire } from "../../orders/refund-wire.js";
 import { parseStoredOrder } from "../../orders/stored-order.js";
 import { lockOrder, orderNotFound, updateOrder } from "../../orders/update-order.js";
-import { restoreStock } from "../../orders/restore-stock.js";
+import { restoreReducedStock } from "../../orders/restore-stock.js";
 import { readStoreSettings } from "../../store/store-settings.js";
 import { gmtToLocalDateString, toGmtDateString } from "../../time/wp-date.js";
 import { findOrderRow, sendOrder } from "./orders-routes.js";
@@ -71,7 +71,8 @@ export function registerOrderChangeRoutes(app: FastifyInstance, context: AppCont
         const order = parseStoredOrder(row.details);
         const nowGmt = toGmtDateString(context.now());
         if (order.stock_reduced && !["completed", "refunded"].includes(order.status)) {
-          for (const item of order.line_items) await restoreStock(trx, item, item.quantity, nowGmt);
+          // Only the units still taken from stock go back: a restocking refund returned the rest.
+          order.line_items = await restoreReducedStock(trx, order.line_items, nowGmt);
         }
         if (force) {
           await trx.deleteFrom("refunds").where("order_id", "=", row.id).execute();

@@ -342,6 +342,12 @@ describe.each(testDialects)("wc/v3 orders on %s", (dialect) => {
       ],
       ["body that is not an object", [1, 2], 400, "rest_invalid_param"],
       [
+        "quantity above the limit",
+        { line_items: [{ product_id: "@beanie", quantity: 1e9 }] },
+        400,
+        "rest_invalid_param",
+      ],
+      [
         "unknown customer",
         { customer_id: 99999999, line_items: [] },
         400,
@@ -366,11 +372,25 @@ describe.each(testDialects)("wc/v3 orders on %s", (dialect) => {
       expect(await readJournalHead(server.store.db)).toBe(head);
     });
 
-    it("words a type error as WordPress does", async () => {
+    it("rejects amounts too large to total exactly", async () => {
+      const id = await insertTestProduct(server.store, {
+        sku: "huge-price",
+        price: "999999999.00",
+      });
+      const before = await orderCount();
+      const response = await postOrder({ line_items: [{ product_id: id, quantity: 1_000_000 }] });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ code: "woocommerce_rest_invalid_order_total" });
+      expect(await orderCount()).toBe(before);
+    });
+
+    it("words a type error as WordPress does, naming the value", async () => {
       const response = await postOrder({ line_items: [{ product_id: 15, quantity: "two" }] });
       expect(response.json()).toMatchObject({
         message: "Invalid parameter(s): line_items",
-        data: { params: { line_items: "line_items[0][quantity] is not of type integer." } },
+        data: {
+          params: { line_items: 'line_items[0][quantity] is not of type integer, got "two".' },
+        },
       });
     });
 

@@ -8,6 +8,7 @@ import { setPagingHeaders } from "../../http/paging.js";
 import { requestBaseUrl } from "../../http/request-base-url.js";
 import { requireCapability } from "../../http/require-capability.js";
 import { invalidParamError, notFoundError } from "../../http/woo-error.js";
+import { registerOrderEmailRoutes } from "../../mail/order-email-routes.js";
 import { createOrder } from "../../orders/create-order.js";
 import { orderCreateBody, orderStatuses } from "../../orders/order-input.js";
 import { orderWire } from "../../orders/order-wire.js";
@@ -25,9 +26,13 @@ const idParams = z.object({ id: z.coerce.number().int().min(0) });
 export function registerOrderRoutes(app: FastifyInstance, context: AppContext): void {
   registerOrderCreateRoute(app, context);
   registerOrderReadRoutes(app, context);
+  registerOrderEmailRoutes(app, context);
 }
 
-/** Order creation, idempotent on the client UUID. */
+/**
+ * Order creation, idempotent on the client UUID. A request for an order the till saved as open
+ * (`pos-open`) replaces that order: saving it again, checking it out or voiding it.
+ */
 function registerOrderCreateRoute(app: FastifyInstance, context: AppContext): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
@@ -41,7 +46,7 @@ function registerOrderCreateRoute(app: FastifyInstance, context: AppContext): vo
       const { row, created } = await createOrder(context, request.body);
       request.log.info(
         { orderId: row.id, clientUuid: row.client_uuid, created },
-        created ? "order created" : "order repeat returned",
+        created ? "order created" : "order repeat or open order update",
       );
       const baseUrl = requestBaseUrl(request);
       if (created)

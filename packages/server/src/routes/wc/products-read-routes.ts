@@ -16,7 +16,11 @@ import { requestBaseUrl } from "../../http/request-base-url.js";
 import { requireCapability } from "../../http/require-capability.js";
 import { invalidParamError, notFoundError } from "../../http/woo-error.js";
 import { readStoreSettings } from "../../store/store-settings.js";
-import { parseRestDate } from "../../time/wp-date.js";
+import { parseRestDateParam } from "../../http/rest-date-param.js";
+import {
+  categoryWithDescendants,
+  productsWithAttributeTerms,
+} from "../../catalog/product-term-filters.js";
 
 /** WooCommerce 11's accepted `orderby` values, listed in its own error message order. */
 const productOrderBy = [
@@ -36,6 +40,8 @@ const productOrderBy = [
 ] as const;
 
 const statuses = ["any", "future", "trash", "draft", "pending", "private", "publish"] as const;
+
+const decimalPattern = /^(\d+(\.\d*)?|\.\d+)$/;
 
 const productListQuery = z.object({
   ...listQueryFields,
@@ -57,6 +63,12 @@ const productListQuery = z.object({
   modified_after: z.string().optional(),
   modified_before: z.string().optional(),
   dates_are_gmt: queryBoolean.default(false),
+  min_price: z.string().regex(decimalPattern, "must be a decimal price such as 12.34").optional(),
+  max_price: z.string().regex(decimalPattern, "must be a decimal price such as 12.34").optional(),
+  parent: z.union([z.string(), z.array(z.string())]).optional(),
+  parent_exclude: z.union([z.string(), z.array(z.string())]).optional(),
+  attribute: z.string().optional(),
+  attribute_term: z.string().optional(),
 });
 type ProductListQuery = z.infer<typeof productListQuery>;
 
@@ -86,6 +98,7 @@ function registerProductListRoutes(app: FastifyInstance, context: AppContext): v
     async (request, reply) => {
       const wire = await wireContext(context, request);
       const filter = toFilter(request.query, wire.timeZone);
+      await addTermFilters(db, request.query, filter);
       const { rows, total } = await listProducts(db, filter);
       const productContext = await loadProductContext(db, rows);
       setPagingHeaders(request, reply, {
@@ -178,27 +191,28 @@ function toFilter(query: ProductListQuery, timeZone: string): ProductListFilter 
   if (include === null) throw invalidParamError("include", "include[0] is not of type integer.");
   const exclude = parseIdList(query.exclude);
   if (exclude === null) throw invalidParamError("exclude", "exclude[0] is not of type integer.");
+  const parentIds = parseIdList(query.parent);
+  if (parentIds === null) throw invalidParamError("parent", "parent[0] is not of type integer.");
+  const parentExcludeIds = parseIdList(query.parent_exclude);
+  if (parentExcludeIds === null) {
+    throw invalidParamError("parent_exclude", "parent_exclude[0] is not of type integer.");
+  }
   const date = (name: "after" | "before" | "modified_after" | "modified_before") => {
     const text = query[name];
     if (text === undefined) return undefined;
-    const gmt = parseRestDate(text, query.dates_are_gmt, timeZone);
-    if (gmt === null) {
-      throw invalidParamError(
-        name,
-        `Invalid date: ${name} must be an ISO 8601 date such as 2026-12-04T15:30:59.`,
-        "rest_invalid_date",
-      );
-    }
-    return gmt;
+    return parseRestDateParam(name, text, query.dates_are_gmt, timeZone);
   };
   const orderBy = query.orderby === "post__in" ? "include" : query.orderby;
   return {
     search: query.search,
     sku: query.sku,
-    categoryId: query.category,
     tagId: query.tag,
     include,
     exclude,
+    parentIds,
+    parentExcludeIds,
+    ...(query.min_price === undefined ? {} : { minPrice: Number(query.min_price) }),
+    ...(query.max_price === undefined ? {} : { maxPrice: Number(query.max_price) }),
     status: query.status,
     stockStatus: query.stock_status,
     featured: query.featured,
@@ -213,6 +227,27 @@ function toFilter(query: ProductListQuery, timeZone: string): ProductListFilter 
     offset: query.offset ?? (query.page - 1) * query.per_page,
     limit: query.per_page,
   };
+}
+
+/**
+ * Adds the filters that need the store's terms: `category` with its descendant categories, as
+ * WordPress's tax query includes children, and `attribute` with `attribute_term`.
+ */
+async function addTermFilters(
+  db: AppContext["store"]["db"],
+  query: ProductListQuery,
+  filter: ProductListFilter,
+): Promise<void> {
+  if (query.category !== undefined) {
+    filter.categoryIds = await categoryWithDescendants(db, query.category);
+  }
+  if (query.attribute !== undefined || query.attribute_term !== undefined) {
+    filter.attributeProductIds = await productsWithAttributeTerms(
+      db,
+      query.attribute,
+      query.attribute_term,
+    );
+  }
 }
 
 async function listVariations(

@@ -14,12 +14,9 @@ import {
   updateProductFromInput,
 } from "../../catalog/product-writes.js";
 import { requireCapability } from "../../http/require-capability.js";
-import { WooError } from "../../http/woo-error.js";
 import { toGmtDateString } from "../../time/wp-date.js";
+import { registerProductBatchRoutes } from "./products-batch-routes.js";
 import { wireContext } from "./products-read-routes.js";
-
-/** WooCommerce's `woocommerce_rest_batch_items_limit` default. */
-export const maxBatchItems = 100;
 
 const idParams = z.object({ id: z.coerce.number().int().min(0) });
 const variationParams = z.object({
@@ -28,16 +25,11 @@ const variationParams = z.object({
 });
 const parentParams = z.object({ product_id: z.coerce.number().int().min(0) });
 const forceQuery = z.object({ force: z.enum(["true", "false", "1", "0"]).optional() });
-const batchBody = z.object({
-  create: z.array(z.unknown()).default([]),
-  update: z.array(z.unknown()).default([]),
-  delete: z.array(z.unknown()).default([]),
-});
 
 export function registerProductWriteRoutes(app: FastifyInstance, context: AppContext): void {
   registerProductEditRoutes(app, context);
   registerVariationEditRoutes(app, context);
-  registerProductBatchRoute(app, context);
+  registerProductBatchRoutes(app, context);
 }
 
 /** Product create, update and delete. */
@@ -155,100 +147,4 @@ function registerVariationEditRoutes(app: FastifyInstance, context: AppContext):
       return wired;
     },
   );
-}
-
-/** products/batch: at most 100 items in all, each item succeeding or failing alone. */
-function registerProductBatchRoute(app: FastifyInstance, context: AppContext): void {
-  const routes = app.withTypeProvider<ZodTypeProvider>();
-  const db = context.store.db;
-  const nowGmt = () => toGmtDateString(context.now());
-  const send = async (request: FastifyRequest, row: ProductRow) => {
-    const wire = await wireContext(context, request);
-    if (row.type === "variation") return variationWire(row, wire);
-    return productWire(row, await loadProductContext(db, [row]), wire);
-  };
-  const reload = async (id: number) => (await findProductRow(db, id)) as ProductRow;
-  const sendIfFound = async (request: FastifyRequest, id: number) => {
-    const row = await findProductRow(db, id);
-    return row === undefined ? undefined : send(request, row);
-  };
-
-  routes.post(
-    "/wp-json/wc/v3/products/batch",
-    {
-      preHandler: requireCapability(context, "edit_catalog", "batch"),
-      schema: { body: batchBody },
-    },
-    async (request) => {
-      const { create, update } = request.body;
-      const deletions = request.body.delete;
-      if (create.length + update.length + deletions.length > maxBatchItems) {
-        throw new WooError(
-          413,
-          "woocommerce_rest_request_entity_too_large",
-          `Unable to accept more than ${maxBatchItems} items for this request.`,
-        );
-      }
-      const result: Record<string, unknown[]> = {};
-      if (create.length > 0) {
-        result["create"] = await runItems(create, async (item) => {
-          const input = productInputSchema.parse(item);
-          return send(request, await reload(await createProductFromInput(db, input, 0, nowGmt())));
-        });
-      }
-      if (update.length > 0) {
-        result["update"] = await runItems(
-          update,
-          async (item) => {
-            const { id, ...input } = productInputSchema
-              .extend({ id: z.number().int() })
-              .parse(item);
-            await updateProductFromInput(db, id, input, 0, nowGmt());
-            return send(request, await reload(id));
-          },
-          (item) => (item as { id?: unknown }).id,
-        );
-      }
-      if (deletions.length > 0) {
-        result["delete"] = await runItems(
-          deletions,
-          async (item) => {
-            const id = z.number().int().parse(item);
-            const wired = await sendIfFound(request, id);
-            await deleteProductById(db, id, true, nowGmt());
-            return wired;
-          },
-          (item) => item,
-        );
-      }
-      return result;
-    },
-  );
-}
-
-/** Runs batch items one by one; a failed item becomes `{id, error}` as WooCommerce sends it. */
-async function runItems(
-  items: unknown[],
-  run: (item: unknown) => Promise<unknown>,
-  idOf: (item: unknown) => unknown = () => 0,
-): Promise<unknown[]> {
-  const results: unknown[] = [];
-  for (const item of items) {
-    try {
-      results.push(await run(item));
-    } catch (error) {
-      const woo =
-        error instanceof WooError
-          ? error
-          : error instanceof z.ZodError
-            ? new WooError(
-                400,
-                "rest_invalid_param",
-                `Invalid item: ${error.issues[0]?.path.join(".") ?? ""} ${error.issues[0]?.message ?? ""}`.trim(),
-              )
-            : new WooError(500, "internal_server_error", "Internal server error.");
-      results.push({ id: Number(idOf(item)) || 0, error: woo.toBody() });
-    }
-  }
-  return results;
 }

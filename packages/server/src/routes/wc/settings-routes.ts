@@ -77,7 +77,9 @@ export function registerSettingsRoutes(app: FastifyInstance, context: AppContext
       handler: async (request) => {
         const definition = findSettingDefinition(request.params.group, request.params.id);
         if (definition === undefined) throw invalidSetting();
-        const value = request.body.value.trim();
+        // Separators keep their spaces: " " is a common thousand separator.
+        const isSeparator = definition.id.endsWith("_sep");
+        const value = isSeparator ? request.body.value : request.body.value.trim();
         const problem = checkSettingValue(definition, value);
         if (problem !== null) {
           throw invalidParamError(

@@ -15,7 +15,10 @@ import type { TaxRateWrite } from "../../catalog/tax-rate-store.js";
 import { writeTransaction } from "../../db/change-journal.js";
 import { requestBaseUrl } from "../../http/request-base-url.js";
 import { requireCapability } from "../../http/require-capability.js";
-import { WooError } from "../../http/woo-error.js";
+import { invalidParamError, WooError } from "../../http/woo-error.js";
+import { slugify } from "../../catalog/slugify.js";
+import { createTaxClass, deleteTaxClass, listTaxClasses } from "../../store/tax-classes.js";
+import type { TaxClass } from "../../store/tax-classes.js";
 
 const taxRateInput = z.object({
   country: z.string().max(2).optional(),
@@ -39,19 +42,22 @@ const taxRateInput = z.object({
 type TaxRateInput = z.infer<typeof taxRateInput>;
 const idParams = z.object({ id: z.coerce.number().int().min(0) });
 
-/** WooCommerce's tax classes of a fresh store; rates of other classes add theirs. */
-const defaultTaxClasses = [
-  { slug: "standard", name: "Standard rate" },
-  { slug: "reduced-rate", name: "Reduced rate" },
-  { slug: "zero-rate", name: "Zero rate" },
-];
-
 /** Tax rate create, update and delete, and the tax class list. */
 export function registerTaxRateWriteRoutes(app: FastifyInstance, context: AppContext): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const db = context.store.db;
   const notFound = () => new WooError(404, "woocommerce_rest_invalid_id", "Invalid resource ID.");
   const findRate = async (id: number) => (await listTaxRateRows(db)).find((row) => row.id === id);
+  const requireKnownTaxClass = async (slug: string, sent: string | undefined) => {
+    if (sent === undefined) return;
+    const classes = await listTaxClasses(db);
+    if (classes.some((taxClass) => taxClass.slug === slug)) return;
+    const slugs = classes.map((taxClass) => taxClass.slug).join(", ");
+    throw invalidParamError(
+      "class",
+      `class is "${sent}", which is not a tax class. Use one of ${slugs}, or create it first.`,
+    );
+  };
 
   routes.post(
     "/wp-json/wc/v3/taxes",
@@ -61,6 +67,7 @@ export function registerTaxRateWriteRoutes(app: FastifyInstance, context: AppCon
     },
     async (request, reply) => {
       const write = applyTaxRateInput(emptyTaxRate(), request.body);
+      await requireKnownTaxClass(write.taxClass, request.body.class);
       const id = await writeTransaction(db, (trx) => insertTaxRate(trx, write));
       reply.status(201);
       return taxRateWire((await findRate(id))!, requestBaseUrl(request));
@@ -77,6 +84,7 @@ export function registerTaxRateWriteRoutes(app: FastifyInstance, context: AppCon
         const row = await findRate(request.params.id);
         if (row === undefined) throw notFound();
         const write = applyTaxRateInput(storedTaxRate(row), request.body);
+        await requireKnownTaxClass(write.taxClass, request.body.class);
         await writeTransaction(db, (trx) => updateTaxRate(trx, row.id, write));
         return taxRateWire((await findRate(row.id))!, requestBaseUrl(request));
       },
@@ -104,20 +112,62 @@ export function registerTaxRateWriteRoutes(app: FastifyInstance, context: AppCon
     },
   );
 
+  registerTaxClassRoutes(app, context);
+}
+
+/** Tax class list, create and delete, as WooCommerce's taxes/classes routes. */
+function registerTaxClassRoutes(app: FastifyInstance, context: AppContext): void {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const db = context.store.db;
+  const wire = (taxClass: TaxClass, baseUrl: string) => ({
+    ...taxClass,
+    _links: { collection: [{ href: `${baseUrl}/wp-json/wc/v3/taxes/classes` }] },
+  });
+
   routes.get(
     "/wp-json/wc/v3/taxes/classes",
     { preHandler: requireCapability(context, "read_catalog", "list") },
     async (request) => {
-      const used = new Set((await listTaxRateRows(db)).map((row) => row.tax_class));
-      const known = new Set(defaultTaxClasses.map((taxClass) => taxClass.slug));
-      const extra = [...used]
-        .filter((slug) => !known.has(slug))
-        .map((slug) => ({ slug, name: slug }));
-      const collection = `${requestBaseUrl(request)}/wp-json/wc/v3/taxes/classes`;
-      return [...defaultTaxClasses, ...extra].map((taxClass) => ({
-        ...taxClass,
-        _links: { collection: [{ href: collection }] },
-      }));
+      const baseUrl = requestBaseUrl(request);
+      return (await listTaxClasses(db)).map((taxClass) => wire(taxClass, baseUrl));
+    },
+  );
+
+  routes.post(
+    "/wp-json/wc/v3/taxes/classes",
+    {
+      preHandler: requireCapability(context, "edit_catalog", "create"),
+      schema: { body: z.object({ name: z.string().max(200) }) },
+    },
+    async (request, reply) => {
+      const taxClass = await writeTransaction(db, (trx) => createTaxClass(trx, request.body.name));
+      request.log.info({ taxClass: taxClass.slug }, "tax class created");
+      reply.status(201);
+      return wire(taxClass, requestBaseUrl(request));
+    },
+  );
+
+  routes.delete(
+    "/wp-json/wc/v3/taxes/classes/:slug",
+    {
+      preHandler: requireCapability(context, "edit_catalog", "delete"),
+      schema: {
+        params: z.object({ slug: z.string() }),
+        querystring: z.object({ force: z.string().optional() }),
+      },
+    },
+    async (request) => {
+      if (request.query.force !== "true" && request.query.force !== "1") {
+        throw new WooError(
+          501,
+          "woocommerce_rest_trash_not_supported",
+          "Taxes do not support trashing.",
+        );
+      }
+      const slug = slugify(request.params.slug);
+      const taxClass = await writeTransaction(db, (trx) => deleteTaxClass(trx, slug));
+      request.log.info({ taxClass: taxClass.slug }, "tax class deleted");
+      return wire(taxClass, requestBaseUrl(request));
     },
   );
 }

@@ -13,6 +13,8 @@ import { WooError } from "../../http/woo-error.js";
 import { termWire } from "./catalog-misc-routes.js";
 import { rejectTakenTermName, requireForce } from "./attribute-routes.js";
 
+type Db = AppContext["store"]["db"];
+
 const termBody = z.object({
   name: z.string().trim().min(1).max(200),
   slug: z.string().max(200).optional(),
@@ -92,6 +94,7 @@ export function registerTermWriteRoutes(app: FastifyInstance, context: AppContex
             );
           }
           await checkParent(parentId);
+          if (parentId !== row.parent_id) await rejectCategoryLoop(db, row.id, parentId);
           await rejectTakenTermName(context, taxonomy, body.name ?? row.name, row.id, parentId);
           await writeTransaction(db, async (trx) => {
             await trx
@@ -142,5 +145,31 @@ export function registerTermWriteRoutes(app: FastifyInstance, context: AppContex
         return shown;
       },
     );
+  }
+}
+
+/**
+ * Rejects a parent that lies below the category itself, which would make a loop. WordPress
+ * instead accepts it and breaks the loop by moving the other category to the top level.
+ */
+async function rejectCategoryLoop(db: Db, categoryId: number, parentId: number): Promise<void> {
+  const seen = new Set<number>();
+  for (let ancestor = parentId; ancestor > 0 && !seen.has(ancestor);) {
+    if (ancestor === categoryId) {
+      throw new WooError(
+        400,
+        "woocommerce_rest_term_invalid",
+        `Category ${parentId} cannot be the parent of category ${categoryId}, because it is ` +
+          `below category ${categoryId}. Choose a parent outside that branch.`,
+        { params: { parent: parentId } },
+      );
+    }
+    seen.add(ancestor);
+    const row = await db
+      .selectFrom("terms")
+      .select("parent_id")
+      .where("id", "=", ancestor)
+      .executeTakeFirst();
+    ancestor = row?.parent_id ?? 0;
   }
 }

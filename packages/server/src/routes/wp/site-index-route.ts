@@ -20,7 +20,7 @@ export function registerSiteIndexRoute(app: FastifyInstance, context: AppContext
       url,
       home: url,
       timezone_string: values["timezone_string"] ?? "UTC",
-      namespaces: ["wc/v3", "pos/v1"],
+      namespaces: ["wc/v3", "pos/v1", "wp/v2"],
     };
   };
   app.get("/wp-json", { schema: { hide: true } }, serveIndex);

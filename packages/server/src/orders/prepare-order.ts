@@ -1,0 +1,223 @@
+import {
+  computeRestOrderTotals,
+  multiplyMoney,
+  parsePrecise,
+  preciseToMoney,
+  sumMoney,
+  validateCoupon,
+} from "@pos/core";
+import type { Coupon, TaxLocation } from "@pos/core";
+import type { Kysely } from "kysely";
+import type { AppContext } from "../app-context.js";
+import { listTaxRateRows, taxRateRecord } from "../catalog/tax-rate-store.js";
+import { couponRecord } from "../coupons/coupon-records.js";
+import { assertIndividualUseAlone } from "../coupons/individual-use.js";
+import { recordCouponUsage } from "../coupons/record-coupon-usage.js";
+import type { DatabaseSchema } from "../db/database-schema.js";
+import { takeNextCounterValue } from "../db/counters.js";
+import { WooError } from "../http/woo-error.js";
+import { readStoreSettings } from "../store/store-settings.js";
+import type { StoreSettings } from "../store/store-settings.js";
+import { buildStoredOrder } from "./build-stored-order.js";
+import { splitCouponDiscounts } from "./coupon-discounts.js";
+import { checkExpectedTotal } from "./expected-total.js";
+import { openOrderStatus } from "./order-input.js";
+import type { OrderCreateBody } from "./order-input.js";
+import { restOrderInput, totalsSettingsOf } from "./order-totals-input.js";
+import { reduceStockForLines } from "./reduce-stock.js";
+import { resolveOrderLines } from "./resolve-order-lines.js";
+import type { ResolvedLine } from "./resolve-order-lines.js";
+import type { StoredOrder } from "./stored-order.js";
+
+type Db = Kysely<DatabaseSchema>;
+
+/** Statuses in which WooCommerce keeps an order's stock reduced (`wc_maybe_reduce_stock_levels`). */
+export const stockHoldingStatuses: ReadonlySet<string> = new Set([
+  "processing",
+  "completed",
+  "on-hold",
+]);
+
+/**
+ * Checks a request body and builds its stored order inside the transaction: customer, lines,
+ * coupons and totals, the stock reduction for a status that holds stock, and the coupons' usage
+ * counts. An open order (`pos-open`) takes neither stock nor coupon uses until it is paid.
+ */
+export async function prepareOrder(
+  context: AppContext,
+  trx: Db,
+  body: OrderCreateBody,
+  nowGmt: string,
+): Promise<{ status: string; stored: StoredOrder }> {
+  const settings = await readStoreSettings(trx);
+  if (body.currency !== undefined && body.currency !== settings.currency) {
+    throw new WooError(400, "rest_invalid_param", `Invalid parameter(s): currency`, {
+      params: {
+        currency: `currency ${body.currency} differs from the store's ${settings.currency}; send ${settings.currency} or omit it.`,
+      },
+    });
+  }
+  if (body.customer_id > 0) {
+    const customer = await trx
+      .selectFrom("customers")
+      .select("id")
+      .where("id", "=", body.customer_id)
+      .executeTakeFirst();
+    if (customer === undefined) {
+      throw new WooError(400, "woocommerce_rest_invalid_customer_id", "Customer ID is invalid.", {
+        customer_id: body.customer_id,
+      });
+    }
+  }
+  const lines = await resolveOrderLines(trx, body.line_items);
+  const taxRates = (await listTaxRateRows(trx)).map(taxRateRecord);
+  const coupons = await loadValidCoupons(trx, body, lines, settings, context.now());
+  assertIndividualUseAlone(coupons);
+
+  const totalsInput = restOrderInput(body, lines, coupons, settings.decimals);
+  const totalsSettings = totalsSettingsOf(settings);
+  const location = taxLocation(settings, body);
+  const { totals, couponDiscounts } = totalOrderWithinRange(() => ({
+    totals: computeRestOrderTotals(totalsInput, totalsSettings, taxRates, location),
+    couponDiscounts: splitCouponDiscounts(totalsInput, totalsSettings, taxRates, location),
+  }));
+  checkExpectedTotal(body.meta_data, totals.total, settings.decimals, settings.currency);
+
+  const status = orderStatusOnCreate(body, lines);
+  const reducedStock = stockHoldingStatuses.has(status)
+    ? await reduceStockForLines(trx, context.store.dialect, lines, nowGmt)
+    : new Map<number, number>();
+  const stored: StoredOrder = await buildStoredOrder({
+    body,
+    lines,
+    totals,
+    taxRates,
+    coupons,
+    couponDiscounts,
+    currency: settings.currency,
+    decimals: settings.decimals,
+    pricesIncludeTax: settings.pricesIncludeTax,
+    status,
+    nowGmt,
+    datePaidGmt: body.set_paid ? nowGmt : null,
+    reducedStock,
+    nextItemId: () => takeNextCounterValue(trx, "order_item"),
+  });
+  if (status !== openOrderStatus) {
+    await recordCouponUsage(trx, context.store.dialect, coupons, {
+      customerId: body.customer_id,
+      billingEmail: body.billing.email ?? "",
+    });
+  }
+  return { status, stored };
+}
+
+/**
+ * Sets the status as WooCommerce does: the status sent (pending by default), then for
+ * `set_paid` its `payment_complete`, which moves pending, on-hold and failed orders to
+ * processing, or to completed when nothing needs shipping.
+ */
+function orderStatusOnCreate(body: OrderCreateBody, lines: readonly ResolvedLine[]): string {
+  const status = body.status ?? "pending";
+  if (!body.set_paid || !["pending", "on-hold", "failed"].includes(status)) return status;
+  return paidStatus(lines);
+}
+
+/** Returns processing, or completed when every line is virtual and downloadable. */
+function paidStatus(lines: readonly ResolvedLine[]): string {
+  const needsProcessing = lines.some((line) => {
+    const details = JSON.parse(line.item.details) as { virtual?: boolean; downloadable?: boolean };
+    return !(details.virtual === true && details.downloadable === true);
+  });
+  return needsProcessing || lines.length === 0 ? "processing" : "completed";
+}
+
+function taxLocation(settings: StoreSettings, body: OrderCreateBody): TaxLocation {
+  const address =
+    settings.taxBasedOn === "billing"
+      ? body.billing
+      : settings.taxBasedOn === "shipping"
+        ? body.shipping
+        : undefined;
+  if (address?.country) {
+    return {
+      country: address.country,
+      state: address.state ?? "",
+      postcode: address.postcode ?? "",
+      city: address.city ?? "",
+    };
+  }
+  return {
+    country: settings.country,
+    state: settings.state,
+    postcode: settings.address.postcode,
+    city: settings.address.city,
+  };
+}
+
+/** Loads the order's coupons and checks each with core's rules; the first failure rejects the order. */
+async function loadValidCoupons(
+  trx: Db,
+  body: OrderCreateBody,
+  lines: readonly ResolvedLine[],
+  settings: StoreSettings,
+  now: Date,
+): Promise<Coupon[]> {
+  const coupons: Coupon[] = [];
+  for (const { code } of body.coupon_lines) {
+    const normalized = code.trim().toLowerCase();
+    const row = await trx
+      .selectFrom("coupons")
+      .selectAll()
+      .where("code", "=", normalized)
+      .executeTakeFirst();
+    if (row === undefined) {
+      throw couponError(`Coupon "${code}" cannot be applied because it does not exist.`);
+    }
+    const coupon = couponRecord(row);
+    const couponLines = lines.map((line) => ({
+      productId: line.parent?.id ?? line.item.id,
+      variationId: line.parent === undefined ? 0 : line.item.id,
+      categoryIds: line.categoryIds,
+      onSale: line.item.sale_price !== "" && line.item.price === line.item.sale_price,
+      lineSubtotal: multiplyMoney(
+        preciseToMoney(parsePrecise(line.item.price || "0"), settings.decimals),
+        line.input.quantity,
+      ),
+    }));
+    const result = validateCoupon(coupon, {
+      now,
+      decimals: settings.decimals,
+      lines: couponLines,
+      subtotal: sumMoney(couponLines.map((line) => line.lineSubtotal)),
+      appliedCoupons: coupons,
+      billingEmail: body.billing.email ?? "",
+      customerId: body.customer_id,
+    });
+    if (!result.ok) throw new WooError(400, result.code, result.message);
+    coupons.push(coupon);
+  }
+  return coupons;
+}
+
+function couponError(message: string): WooError {
+  return new WooError(400, "woocommerce_rest_invalid_coupon", message);
+}
+
+/**
+ * Runs the totals and turns core's RangeError for an amount beyond exact arithmetic (a huge
+ * quantity times a huge price) into a 400 that names the limit, before anything is written.
+ */
+function totalOrderWithinRange<T>(total: () => T): T {
+  try {
+    return total();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new WooError(
+      400,
+      "woocommerce_rest_invalid_order_total",
+      `The order's amounts are too large to total exactly (${error.message}): ` +
+        "lower the quantities or prices.",
+    );
+  }
+}
