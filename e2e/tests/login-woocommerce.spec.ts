@@ -107,6 +107,33 @@ function createConsumerKey(store: StoreServer): { key: string; secret: string } 
   return { key, secret };
 }
 
+/**
+ * Creates an administrator and an application password for it with the server's CLI, and
+ * returns the password as the CLI prints it: six groups of four characters.
+ */
+function createApplicationPassword(store: StoreServer): string {
+  const env = { ...process.env, DATA_DIR: store.dataDir, POS_USER_PASSWORD: "wpadmin-password-1" };
+  execFileSync(
+    process.execPath,
+    [
+      cliPath,
+      ...["create-user", "--username", "wpadmin", "--role", "administrator"],
+      ...["--display-name", "Wendy Admin"],
+    ],
+    { env, encoding: "utf8" },
+  );
+  const output = execFileSync(
+    process.execPath,
+    [cliPath, "create-app-password", "--user", "wpadmin", "--name", "Front till"],
+    { env, encoding: "utf8" },
+  );
+  const password = /^([A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){5})$/m.exec(output)?.[1];
+  if (password === undefined) {
+    throw new Error(`create-app-password printed no password:\n${output}`);
+  }
+  return password;
+}
+
 let store: StoreServer;
 let proxy: WooCommerceOnlyProxy;
 
@@ -176,5 +203,69 @@ test("connects with a consumer key, syncs by wc/v3 and sells", async ({ page }) 
   expect(sold?.line_items.map((line) => `${line.sku}×${line.quantity}`)).toEqual(["woo-beanie×1"]);
 });
 
-// Our store server does not accept WordPress application passwords (it has no WordPress users
-// API), so the till's application password path is not tested here.
+test("connects with an application password, syncs by wc/v3 and sells", async ({ page }) => {
+  const password = createApplicationPassword(store);
+  expect(password).toMatch(/^([A-Za-z0-9]{4} ){5}[A-Za-z0-9]{4}$/);
+  const ordersBefore = (await store.api("/wc/v3/orders?per_page=100")) as WireOrder[];
+
+  await page.goto(proxy.url);
+  await page.getByLabel("Store address").fill(proxy.url);
+  await page.getByLabel("Connect with").selectOption({ label: "WordPress application password" });
+  await page.getByLabel("WordPress username").fill("wpadmin");
+
+  // A wrong application password is rejected with a message, and the till stays on the login
+  // screen.
+  await page.getByLabel("Application password").fill("AAAA BBBB CCCC DDDD EEEE FFFF");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("alert")).toHaveText(
+    "Wrong username, password or key. Check them and try again.",
+  );
+  await expect(page.getByRole("searchbox", { name: "Search products" })).toBeHidden();
+
+  await page.getByLabel("Application password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("searchbox", { name: "Search products" })).toBeVisible();
+  await waitForCatalogue(page);
+  // The till named the user from wp/v2/users/me.
+  await expect(page.getByRole("status", { name: "Current cashier" })).toHaveText("Wendy Admin");
+
+  await page.getByRole("searchbox", { name: "Search products" }).fill("beanie");
+  await page
+    .getByRole("button", { name: /^Beanie\b/ })
+    .first()
+    .click();
+  const cart = page.getByRole("region", { name: "Cart" });
+  await expect(cart.getByText("Beanie", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Checkout" }).click();
+  await page.getByLabel("Amount tendered").fill("50");
+  await page.getByRole("button", { name: "Complete sale" }).click();
+  await expect(page.getByText(/Order #\d+/)).toBeVisible();
+
+  await expect(async () => {
+    const orders = (await store.api("/wc/v3/orders?per_page=100")) as WireOrder[];
+    expect(orders).toHaveLength(ordersBefore.length + 1);
+  }).toPass({ timeout: 30_000 });
+  const orders = (await store.api("/wc/v3/orders?per_page=100")) as WireOrder[];
+  const known = new Set(ordersBefore.map((order) => order.id));
+  const sold = orders.find((order) => !known.has(order.id));
+  expect(sold?.line_items.map((line) => `${line.sku}×${line.quantity}`)).toEqual(["woo-beanie×1"]);
+
+  // The server recorded where the password was used from, and revoking it shuts it out.
+  const basic = Buffer.from(`wpadmin:${password}`).toString("base64");
+  const headers = { authorization: `Basic ${basic}` };
+  const me = (await (await fetch(`${store.url}/wp-json/wp/v2/users/me`, { headers })).json()) as {
+    id: number;
+  };
+  const listUrl = `${store.url}/wp-json/wp/v2/users/${me.id}/application-passwords`;
+  const items = (await (await fetch(listUrl, { headers })).json()) as {
+    uuid: string;
+    name: string;
+    last_ip: string | null;
+  }[];
+  expect(items.map((item) => item.name)).toEqual(["Front till"]);
+  expect(items[0]?.last_ip).toBe("127.0.0.1");
+  const revoked = await fetch(`${listUrl}/${items[0]?.uuid}`, { method: "DELETE", headers });
+  expect(revoked.status).toBe(200);
+  const after = await fetch(`${store.url}/wp-json/wc/v3/products?per_page=1`, { headers });
+  expect(after.status).toBe(401);
+});
