@@ -41,7 +41,8 @@ export interface MetaEntry {
 /**
  * The `catalog` database: the store's catalogue, customers and tax rates, one database per
  * store and user so two stores on one browser never mix. Secondary indexes are only those the
- * till looks up exactly (SKU, barcode, parent, email): each index slows the seed's bulk writes.
+ * till looks up exactly in IndexedDB (a variation's parent, a coupon's code): each index slows the seed's
+ * bulk writes.
  */
 export class CatalogDb extends Dexie {
   // `declare`, not `!`: with ES2022 class fields a plain field would overwrite the table that
@@ -70,6 +71,9 @@ export class CatalogDb extends Dexie {
     });
     // Version 2 adds coupons, looked up by code when the cashier types one.
     this.version(2).stores({ coupons: "id, code" });
+    // Version 3 drops the SKU, barcode and email indexes: scans and customer searches are
+    // answered from the catalogue worker's indexes in memory, and every index slows the seed.
+    this.version(3).stores({ products: "id", variations: "id, parentId", customers: "id" });
   }
 }
 

@@ -6,7 +6,6 @@ import {
   type ScaleBarcodeRule,
   type Variation,
 } from "@pos/core";
-import { CatalogDb } from "@pos/sync";
 import type { CodeItem } from "../search/catalog-index.js";
 import type { BarcodeField } from "./scan-settings-store.js";
 
@@ -42,17 +41,13 @@ export interface CodeSource {
  * item code, then a barcode compared as GTIN-14, so UPC-A `075678164125` and EAN-13
  * `0075678164125` find the same item. A code that is not a GTIN is compared with barcodes
  * that are not GTINs either, while a GTIN with a wrong check digit is a misread. A variation's code adds that variation, never its parent.
- * `barcodeField` limits the lookup to the SKU or to the barcode. A `CatalogDb` is read with
- * IndexedDB queries, which wait for the sync's write transactions on the same tables.
+ * `barcodeField` limits the lookup to the SKU or to the barcode.
  */
 export async function findByCode(
-  source: CodeSource | CatalogDb,
+  codes: CodeSource,
   code: string,
   options: FindByCodeOptions = {},
 ): Promise<CodeMatch> {
-  // TODO: the sell screen still passes its CatalogDb; it should ask the catalogue worker,
-  // whose index looks codes up in memory.
-  const codes = source instanceof CatalogDb ? databaseCodeSource(source) : source;
   const field = options.barcodeField ?? "any";
   const notFound = `No product has the ${fieldWords[field]} "${code}".`;
 
@@ -112,65 +107,6 @@ async function findScaled(
 
 function firstOf(items: readonly CodeItem[]): ItemMatch | null {
   return items[0] ?? null;
-}
-
-/**
- * Reads codes from IndexedDB: both tables in one read transaction per lookup. SKUs and other
- * barcodes compare exactly here, while the index compares them without case.
- */
-function databaseCodeSource(db: CatalogDb): CodeSource {
-  const withParents = async (variations: Variation[], products: Product[]) => {
-    const parents = await db.products.bulkGet(variations.map((v) => v.parentId));
-    const items: CodeItem[] = [];
-    variations.forEach((variation, at) => {
-      const parent = parents[at];
-      if (parent) items.push({ kind: "variation", variation, parent });
-    });
-    return [...items, ...products.map((product) => ({ kind: "product" as const, product }))];
-  };
-  const read = (lookUp: () => Promise<[Variation[], Product[]]>) =>
-    db.transaction("r", db.products, db.variations, async () => withParents(...(await lookUp())));
-
-  return {
-    findByOtherBarcode: (barcode) =>
-      read(() =>
-        Promise.all([
-          db.variations.where("barcode").equals(barcode).toArray(),
-          db.products.where("barcode").equals(barcode).toArray(),
-        ]),
-      ),
-    findBySku: (sku) =>
-      read(() =>
-        Promise.all([
-          db.variations.where("sku").equals(sku).toArray(),
-          db.products.where("sku").equals(sku).toArray(),
-        ]),
-      ),
-    findByGtin: (gtin14) => {
-      const spellings = gtinSpellings(gtin14);
-      const sameGtin = (item: { barcode: string }) => {
-        const stored = normalizeGtin(item.barcode);
-        return stored.ok && stored.gtin14 === gtin14;
-      };
-      return read(async () => {
-        const [variations, products] = await Promise.all([
-          db.variations.where("barcode").anyOf(spellings).toArray(),
-          db.products.where("barcode").anyOf(spellings).toArray(),
-        ]);
-        return [variations.filter(sameGtin), products.filter(sameGtin)];
-      });
-    },
-  };
-}
-
-/** Lists the ways a store may have typed one GTIN-14: as 14, 13, 12 or 8 digits. */
-export function gtinSpellings(gtin14: string): string[] {
-  const spellings = new Set([gtin14]);
-  for (const length of [13, 12, 8]) {
-    const dropped = gtin14.slice(0, gtin14.length - length);
-    if (/^0*$/.test(dropped)) spellings.add(gtin14.slice(-length));
-  }
-  return [...spellings];
 }
 
 function capitalize(text: string): string {
