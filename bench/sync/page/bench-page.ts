@@ -1,6 +1,7 @@
 import type { CatalogDb } from "@pos/sync";
 import type { WooClient } from "@pos/woo";
 import { CatalogIndex } from "../../../apps/pos/src/search/catalog-index.js";
+import { compactProduct, compactVariation } from "../../../apps/pos/src/search/compact-record.js";
 import { openBenchClient, type FetchTiming } from "./bench-client.js";
 import { FollowRun } from "./follow-run.js";
 import { runQueries } from "./query-run.js";
@@ -141,8 +142,12 @@ const bench = {
     const { db } = requireSeeded();
     if (kind === "records") {
       const records = new Map<number, unknown>();
-      for (const product of await db.products.toArray()) records.set(product.id, product);
-      for (const variation of await db.variations.toArray()) records.set(-variation.id, variation);
+      for (const product of await db.products.toArray()) {
+        records.set(product.id, compactProduct(product));
+      }
+      for (const variation of await db.variations.toArray()) {
+        records.set(-variation.id, compactVariation(variation));
+      }
       heldForHeap.benchHeld = records;
       return records.size;
     }

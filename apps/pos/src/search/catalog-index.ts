@@ -12,6 +12,7 @@ import { byScore, type Hits } from "./hit-order.js";
 import { NameOrder } from "./name-order.js";
 import { SlotTable } from "./slot-table.js";
 import { TextIndex, type TextFields } from "./text-index.js";
+import { compactProduct, compactVariation } from "./compact-record.js";
 
 export type { CatalogHit, CatalogQuery } from "./catalog-query.js";
 
@@ -47,7 +48,8 @@ export class CatalogIndex {
   }
 
   putProducts(products: readonly Product[]): void {
-    for (const product of products) {
+    for (const received of products) {
+      const product = compactProduct(received);
       const old = this.products.get(product.id);
       if (old && product.status === "publish" && sameText(old, product)) {
         // A price or stock change: the text and the codes stay as they are.
@@ -69,7 +71,8 @@ export class CatalogIndex {
 
   /** Adds variations under the names and categories of their parents. */
   putVariations(variations: readonly Variation[]): void {
-    for (const variation of variations) {
+    for (const received of variations) {
+      const variation = compactVariation(received);
       this.removeVariation(variation.id);
       if (variation.status !== "publish") continue;
 
