@@ -141,7 +141,7 @@ async function main(): Promise<void> {
         .map((load) => load.toFixed(1))
         .join(" ")}\n` +
       "one client on one keep-alive connection, one request at a time, over loopback http;\n" +
-        "WooCommerce 11 figures for comparison\n\n",
+      "WooCommerce 11 figures for comparison\n\n",
   );
   process.stdout.write(
     `${"database".padEnd(8)}  ${"request".padEnd(36)}  ${"ours".padStart(10)}  ${"rate".padStart(8)}  ` +
