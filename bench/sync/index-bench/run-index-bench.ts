@@ -2,11 +2,10 @@ import { parseArgs } from "node:util";
 import type { Product } from "@pos/core";
 import { CatalogIndex } from "../../../apps/pos/src/search/catalog-index.js";
 import { findByCode } from "../../../apps/pos/src/scanner/find-by-code.js";
-import { CatalogIndex as BaselineIndex } from "../../dist/baseline-search/catalog-index.js";
 import { percentiles, type Percentiles } from "../page/percentiles.js";
 import { catalogueRecords, type CatalogueRecords } from "./catalogue-records.js";
 
-/** The members both indexes share, which this benchmark drives. */
+/** The members of the index this benchmark drives. */
 type SearchIndex = Pick<
   CatalogIndex,
   "putProducts" | "putVariations" | "putCategories" | "putTags" | "query"
@@ -15,9 +14,9 @@ type SearchIndex = Pick<
 const pageSize = 2_000;
 
 /**
- * Compares the till's catalogue index with the baseline in one Node process: build time,
- * retained heap, and query times alone and with a change feed of price updates between queries.
- * Run with `--expose-gc` so the heap figures are taken after a full collection.
+ * Measures the till's catalogue index in one Node process: build time, retained heap, and query
+ * times alone and with a change feed of price updates between queries. Run with `--expose-gc`
+ * so the heap figures are taken after a full collection.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -26,7 +25,6 @@ async function main(): Promise<void> {
       variations: { type: "string", default: "10000" },
       queries: { type: "string", default: "300" },
       seed: { type: "string", default: "20261204" },
-      "skip-baseline": { type: "boolean", default: false },
     },
   });
   const records = catalogueRecords(Number(values.seed), {
@@ -41,9 +39,6 @@ async function main(): Promise<void> {
   );
 
   const rows: Record<string, Measured> = {};
-  if (!values["skip-baseline"]) {
-    rows.baseline = await measure(() => new BaselineIndex(), records, texts);
-  }
   rows.current = await measure(() => new CatalogIndex(), records, texts);
   print(rows);
 
