@@ -132,6 +132,24 @@ describe("PosPull seed", () => {
     expect(await db.products.count()).toBe(25);
   });
 
+  it("reports a change feed that went back behind the till", async () => {
+    fillCatalog(5);
+    const db = track(openTestDb(uniqueDbName()));
+    await runOnce(db);
+    server.put("products", productRecord(6));
+    server.interceptor = (_request, url) =>
+      url.pathname.endsWith("/changes")
+        ? { status: 200, body: { changes: [], next: 0, more: false } }
+        : null;
+
+    const { events } = await runOnce(db);
+
+    expect(events.error.map((event) => event.error.message).join(" ")).toContain(
+      "clear and re-download the catalogue",
+    );
+    expect(await db.products.get(6)).toBeUndefined();
+  });
+
   it("never calls a collection complete below the server's total", async () => {
     fillCatalog(25);
     server.interceptor = (_request, url) => {

@@ -142,6 +142,15 @@ export class PosPull implements CatalogPull {
       if (!result.changed) return;
 
       const { changes, next, more } = result.changes;
+      if (next < since) {
+        // The store's journal is behind what this till has read: it was restored or rebuilt.
+        // Changes numbered again from `next` would look already applied, so nothing is stored.
+        throw new Error(
+          `the store's change feed ends at ${next}, before this till's position ${since}: ` +
+            "the store's data was restored or replaced, so clear and re-download the " +
+            "catalogue on the Store health screen",
+        );
+      }
       if (changes.length > 0 || next > since) {
         const counts = await applyFeedChanges(context.db, changes, next, context.now());
         context.events.emit("changesApplied", { ...counts, cursor: String(next) });

@@ -11,6 +11,7 @@ import { findSkuClash, skuClashError } from "./sku-clash.js";
 import { invalidParamError, WooError } from "../http/woo-error.js";
 import { parseRestDateParam } from "../http/rest-date-param.js";
 import { readStoreSettings } from "../store/store-settings.js";
+import { listTaxClasses } from "../store/tax-classes.js";
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -83,6 +84,9 @@ export async function applyProductInput(
 ): Promise<ProductWrite> {
   const next: ProductWrite = { ...write, details: { ...write.details } };
   assignScalars(next, input);
+  if (input.tax_class !== undefined) {
+    next.taxClass = await knownTaxClass(trx, input.tax_class, next.parentId !== 0);
+  }
   if (input.sku !== undefined) next.sku = await checkedSku(trx, input.sku.trim(), ownId);
   if ("categories" in input && input.categories) {
     next.categoryIds = await checkedTerms(trx, input.categories, "product_cat", "categories");
@@ -98,6 +102,19 @@ export async function applyProductInput(
   return next;
 }
 
+/**
+ * Returns the tax class slug to store, as WooCommerce's `WC_Product::set_tax_class` does: the
+ * name is made a slug, "standard" is the standard class (""), a variation may name "parent",
+ * and a class the store does not have falls back to the standard class.
+ */
+async function knownTaxClass(trx: Db, requested: string, isVariation: boolean): Promise<string> {
+  const slug = slugify(requested);
+  if (slug === "" || slug === "standard") return "";
+  if (isVariation && slug === "parent") return "parent";
+  const classes = await listTaxClasses(trx);
+  return classes.some((taxClass) => taxClass.slug === slug) ? slug : "";
+}
+
 function assignScalars(next: ProductWrite, input: ProductInput | VariationInput): void {
   if ("name" in input && input.name !== undefined) next.name = input.name;
   if (input.slug !== undefined) next.slug = input.slug;
@@ -110,8 +127,6 @@ function assignScalars(next: ProductWrite, input: ProductInput | VariationInput)
     next.regularPrice = formatDecimalPrice(input.regular_price) ?? "";
   if (input.sale_price !== undefined) next.salePrice = formatDecimalPrice(input.sale_price) ?? "";
   if (input.tax_status !== undefined) next.taxStatus = input.tax_status;
-  if (input.tax_class !== undefined)
-    next.taxClass = input.tax_class === "standard" ? "" : input.tax_class;
   if (input.manage_stock !== undefined) next.manageStock = input.manage_stock;
   if (input.stock_quantity !== undefined) {
     next.stockQuantity = input.stock_quantity;

@@ -90,8 +90,9 @@ function applyFilter(query: ProductSelect, filter: ProductListFilter): ProductSe
   if (filter.search) q = applySearch(q, filter.search);
 
   if (filter.sku !== undefined) {
-    const skus = filter.sku.split(",").map((sku) => sku.trim());
-    q = q.where("sku", "in", skus);
+    // Compared without case, as WooCommerce's MySQL collation and the unique SKU index do.
+    const skus = filter.sku.split(",").map((sku) => sku.trim().toLowerCase());
+    q = q.where((eb) => eb(eb.fn("lower", ["sku"]), "in", skus));
   }
   if (filter.categoryIds !== undefined) {
     const categoryIds = filter.categoryIds;

@@ -10,6 +10,8 @@ import type { StoreDatabase } from "./store-database.js";
 export const exclusiveLockKeys = {
   /** Counting the signed-in registers and opening a new device session. */
   registerSeat: 7_301_944_215,
+  /** Checking that a category, tag or attribute name is free and writing the term. */
+  termWrite: 7_301_944_217,
 } as const;
 
 /**
@@ -43,4 +45,17 @@ export async function withExclusiveLock<T>(
     await sql`commit`.execute(connection);
     return result;
   });
+}
+
+/**
+ * Inside a transaction, waits until no other transaction holds `lockKey`; the lock is released
+ * at commit. On PostgreSQL it is a transaction-level advisory lock, which works across server
+ * processes. SQLite needs none, because one server process runs its transactions one at a time.
+ */
+export async function lockForTransaction(
+  trx: Kysely<DatabaseSchema>,
+  dialect: StoreDatabase["dialect"],
+  lockKey: number,
+): Promise<void> {
+  if (dialect === "postgres") await sql`select pg_advisory_xact_lock(${lockKey})`.execute(trx);
 }

@@ -147,6 +147,14 @@ describe.each(testDialects)(
         expect((list.data as unknown[]).length).toBe(5);
         expect(list.headers["x-wp-total"]).toBeDefined();
 
+        // Over http the client sends a list as include[0]=…&include[1]=…, as PHP reads it.
+        const ids = (list.data as { id: number }[]).slice(0, 2).map((product) => product.id);
+        const included = await api.get("products", { include: ids });
+        expect(
+          (included.data as { id: number }[]).map((product) => product.id).sort(),
+          transport.name,
+        ).toEqual([...ids].sort());
+
         const sku = `client-${transport.url.slice(0, 5)}-${Date.now()}`;
         const created = await api.post("products", {
           name: "Client Mug",

@@ -12,4 +12,11 @@ describe("parseQueryString", () => {
       _fields: "id,name",
     });
   });
+
+  it("collects key[0], key[1] into a list in index order", () => {
+    expect(parseQueryString("include[1]=4&include[0]=3&status[0]=processing")).toEqual({
+      include: ["3", "4"],
+      status: ["processing"],
+    });
+  });
 });

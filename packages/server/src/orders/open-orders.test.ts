@@ -87,6 +87,28 @@ describe.each(testDialects)("open orders saved by the till on %s", (dialect) => 
     expect(await stockOf(mugId)).toBe(20);
   });
 
+  it("refuses a refund of an open order", async () => {
+    const saved = await post(
+      "/wp-json/wc/v3/orders",
+      sale("open-refund", "register-a", "pos-open", [{ product_id: mugId, quantity: 2 }]),
+    );
+    const order = saved.json<WireOrder & { line_items: { id: number }[] }>();
+    const refund = await server.app.inject({
+      method: "POST",
+      url: `/wp-json/wc/v3/orders/${order.id}/refunds`,
+      headers: server.auth.manager,
+      payload: { line_items: [{ id: order.line_items[0]?.id, quantity: 2, refund_total: 20 }] },
+    });
+    expect(refund.statusCode).toBe(400);
+    expect(refund.json<{ code: string }>().code).toBe("pos_open_order_not_refundable");
+    const refunds = await server.store.db
+      .selectFrom("refunds")
+      .select("id")
+      .where("order_id", "=", order.id)
+      .execute();
+    expect(refunds).toHaveLength(0);
+  });
+
   it("updates the same order when saved again", async () => {
     const first = await post(
       "/wp-json/wc/v3/orders",

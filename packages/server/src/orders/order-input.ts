@@ -156,6 +156,7 @@ export type OrderCreateBody = z.infer<typeof orderCreateBody>;
 /** The body of `PUT wc/v3/orders/{id}`: status, payment and addresses; lines stay as created. */
 export const orderUpdateBody = z.object({
   status: z.enum(orderStatuses).optional(),
+  customer_id: wpInteger().pipe(z.number().min(0)).optional(),
   customer_note: z.string().max(5000).optional(),
   billing: wooAddressPatchSchema.optional(),
   shipping: wooAddressPatchSchema.optional(),

@@ -216,8 +216,7 @@ function totalOrderWithinRange<T>(total: () => T): T {
     throw new WooError(
       400,
       "woocommerce_rest_invalid_order_total",
-      `The order's amounts are too large to total exactly (${error.message}): ` +
-        "lower the quantities or prices.",
+      "The order's amounts are too large to total exactly: lower the quantities or prices.",
     );
   }
 }

@@ -50,6 +50,16 @@ export function createRefund(
   return writeTransaction(context.store.db, async (trx) => {
     const row = await lockOrder(trx, context, orderId);
     const order = parseStoredOrder(row.details);
+    if (order.status === "pos-open") {
+      // An open order's lines are replaced when it is saved again or checked out, which would
+      // leave a refund of lines that no longer exist; nothing was paid to refund yet.
+      throw new WooError(
+        400,
+        "pos_open_order_not_refundable",
+        `Order ${orderId} is still open at the till (pos-open): void it, or check it out ` +
+          "before refunding.",
+      );
+    }
     if (idempotencyKey !== undefined) {
       const existing = await findRefundByKey(trx, idempotencyKey, orderId);
       if (existing !== undefined) {

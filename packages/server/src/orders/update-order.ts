@@ -38,6 +38,10 @@ export function updateOrder(context: AppContext, id: number, body: OrderUpdateBo
     if (body.billing) next.billing = wooAddressSchema.parse({ ...order.billing, ...body.billing });
     if (body.shipping)
       next.shipping = wooAddressSchema.parse({ ...order.shipping, ...body.shipping, email: "" });
+    if (body.customer_id !== undefined && body.customer_id !== order.customer_id) {
+      await assertCustomerExists(trx, body.customer_id);
+      next.customer_id = body.customer_id;
+    }
     if (body.customer_note !== undefined) next.customer_note = body.customer_note;
     if (body.payment_method !== undefined) next.payment_method = body.payment_method;
     if (body.payment_method_title !== undefined)
@@ -65,10 +69,30 @@ export function updateOrder(context: AppContext, id: number, body: OrderUpdateBo
     await applyStockForStatus(context, trx, next, nowGmt);
     await trx
       .updateTable("orders")
-      .set({ status, date_modified_gmt: nowGmt, details: JSON.stringify(next) })
+      .set({
+        status,
+        customer_id: next.customer_id,
+        date_modified_gmt: nowGmt,
+        details: JSON.stringify(next),
+      })
       .where("id", "=", id)
       .execute();
   });
+}
+
+/** Rejects a customer id the store does not have, as WooCommerce does; 0 is a guest. */
+async function assertCustomerExists(trx: Kysely<DatabaseSchema>, customerId: number) {
+  if (customerId === 0) return;
+  const customer = await trx
+    .selectFrom("customers")
+    .select("id")
+    .where("id", "=", customerId)
+    .executeTakeFirst();
+  if (customer === undefined) {
+    throw new WooError(400, "woocommerce_rest_invalid_customer_id", "Customer ID is invalid.", {
+      customer_id: customerId,
+    });
+  }
 }
 
 async function applyStockForStatus(

@@ -111,6 +111,23 @@ describe.each(testDialects)("pos/v1 change feed and snapshots on %s", (dialect) 
     });
   });
 
+  it("answers 304 to an ETag in a list and to *", async () => {
+    const head = (await get("/wp-json/pos/v1/changes/head")).json<{ head: number }>().head;
+    const etag = String((await get(`/wp-json/pos/v1/changes?since=${head}`)).headers["etag"]);
+    const listed = await get(`/wp-json/pos/v1/changes?since=${head}`, {
+      "if-none-match": `W/"other", ${etag}`,
+    });
+    expect(listed.statusCode).toBe(304);
+    const any = await get(`/wp-json/pos/v1/changes?since=${head}`, { "if-none-match": "*" });
+    expect(any.statusCode).toBe(304);
+  });
+
+  it("brings a cursor past the head back to the head", async () => {
+    const head = (await get("/wp-json/pos/v1/changes/head")).json<{ head: number }>().head;
+    const ahead = await get(`/wp-json/pos/v1/changes?since=${head + 1000}`);
+    expect(ahead.json()).toEqual({ changes: [], next: head, more: false });
+  });
+
   it("sends a tombstone for a deleted record", async () => {
     const created = await server.app.inject({
       method: "POST",

@@ -44,11 +44,13 @@ export function registerSyncRoutes(app: FastifyInstance, context: AppContext): v
       const etag = `W/"changes-${since}-${limit}-${head}"`;
       reply.header("ETag", etag);
       reply.header("Cache-Control", "no-cache");
-      if (request.headers["if-none-match"] === etag) return reply.status(304).send();
+      if (matchesEtag(request.headers["if-none-match"], etag)) return reply.status(304).send();
 
       const { entries, more } = await readJournal(context.store.db, since, limit);
       const changes = await withRecords(context, entries);
-      return { changes, next: entries.at(-1)?.seq ?? since, more };
+      // A cursor past the head (the store's journal was restored from an older backup, say)
+      // comes back as the head, so the till never skips the changes written after it.
+      return { changes, next: entries.at(-1)?.seq ?? Math.min(since, head), more };
     },
   );
 
@@ -83,5 +85,14 @@ async function withRecords(context: AppContext, entries: readonly JournalEntry[]
     const record = byCollection.get(entry.collection)?.get(entry.recordId);
     const base = { seq: entry.seq, collection: entry.collection, id: entry.recordId };
     return record === undefined ? { ...base, deleted: true } : { ...base, deleted: false, record };
+  });
+}
+
+/** Tells whether an `If-None-Match` header names `etag`, in a list or as `*` (RFC 9110). */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header.split(",").some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === "*" || trimmed === etag;
   });
 }

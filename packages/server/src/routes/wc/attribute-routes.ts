@@ -18,6 +18,9 @@ import { setPagingHeaders } from "../../http/paging.js";
 import { requestBaseUrl } from "../../http/request-base-url.js";
 import { requireCapability } from "../../http/require-capability.js";
 import { WooError } from "../../http/woo-error.js";
+import { exclusiveLockKeys, lockForTransaction } from "../../db/exclusive-lock.js";
+import type { Kysely } from "kysely";
+import type { DatabaseSchema } from "../../db/database-schema.js";
 
 const attributeBody = z.object({
   name: z.string().trim().min(1).max(200),
@@ -224,17 +227,18 @@ function registerAttributeTermRoutes(app: FastifyInstance, context: AppContext):
       const attributeId = request.params.attribute_id;
       await findAttribute(db, attributeId);
       const body = request.body;
-      await rejectTakenTermName(context, taxonomyOf(attributeId), body.name, 0);
-      const id = await writeTransaction(db, (trx) =>
-        insertTerm(trx, {
+      const id = await writeTransaction(db, async (trx) => {
+        await lockForTransaction(trx, context.store.dialect, exclusiveLockKeys.termWrite);
+        await rejectTakenTermName(context, taxonomyOf(attributeId), body.name, 0, 0, trx);
+        return insertTerm(trx, {
           taxonomy: taxonomyOf(attributeId),
           name: body.name,
           slug: body.slug ?? "",
           parentId: 0,
           description: body.description ?? "",
           menuOrder: body.menu_order ?? 0,
-        }),
-      );
+        });
+      });
       reply.status(201);
       return wire(await findTerm(attributeId, id), attributeId, requestBaseUrl(request));
     },
@@ -321,8 +325,9 @@ export async function rejectTakenTermName(
   name: string,
   ownId: number,
   parentId = 0,
+  db: Kysely<DatabaseSchema> = context.store.db,
 ) {
-  const taken = await context.store.db
+  const taken = await db
     .selectFrom("terms")
     .select("id")
     .where("taxonomy", "=", taxonomy)

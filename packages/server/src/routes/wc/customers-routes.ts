@@ -79,7 +79,10 @@ function registerCustomerReadRoutes(app: FastifyInstance, context: AppContext): 
         throw invalidParamError("include", "include[0] is not of type integer.");
       let select = db.selectFrom("customers");
       if (query.role !== "all") select = select.where("role", "=", query.role);
-      if (query.email) select = select.where("email", "=", query.email);
+      if (query.email) {
+        const email = query.email.toLowerCase();
+        select = select.where((eb) => eb(eb.fn("lower", ["email"]), "=", email));
+      }
       if (include.length > 0) select = select.where("id", "in", include);
       if (query.search) {
         const search = query.search;

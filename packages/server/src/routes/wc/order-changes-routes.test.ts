@@ -333,6 +333,33 @@ describe.each(testDialects)("wc/v3 order changes, coupons and refunds on %s", (d
     expect(notes.map((note) => note.note)).toEqual(["Gift wrap please"]);
   });
 
+  it("assigns an order to a customer and rejects an unknown one", async () => {
+    const customer = await call("POST", "/wp-json/wc/v3/customers", {
+      email: "assign.me@example.test",
+      first_name: "Assign",
+    });
+    const customerId = customer.json<{ id: number }>().id;
+    const order = (await call("POST", "/wp-json/wc/v3/orders", { line_items: [] }, "cashier")).json<
+      WireOrder & { customer_id: number }
+    >();
+
+    const assigned = await call("PUT", `/wp-json/wc/v3/orders/${order.id}`, {
+      customer_id: customerId,
+    });
+    expect(assigned.statusCode).toBe(200);
+    expect(assigned.json<{ customer_id: number }>().customer_id).toBe(customerId);
+
+    const unknown = await call("PUT", `/wp-json/wc/v3/orders/${order.id}`, {
+      customer_id: 99999999,
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json<{ code: string }>().code).toBe("woocommerce_rest_invalid_customer_id");
+    const negative = await call("PUT", `/wp-json/wc/v3/orders/${order.id}`, { customer_id: -1 });
+    expect(negative.statusCode).toBe(400);
+    const after = await call("GET", `/wp-json/wc/v3/orders/${order.id}`);
+    expect(after.json<{ customer_id: number }>().customer_id).toBe(customerId);
+  });
+
   it("trashes a refunded order without restocking twice", async () => {
     const id = await insertTestProduct(server.store, { sku: "trash-cup", price: "4.00", stock: 2 });
     const order = (

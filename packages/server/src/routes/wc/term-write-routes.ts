@@ -12,6 +12,7 @@ import { requireCapability } from "../../http/require-capability.js";
 import { WooError } from "../../http/woo-error.js";
 import { termWire } from "./catalog-misc-routes.js";
 import { rejectTakenTermName, requireForce } from "./attribute-routes.js";
+import { exclusiveLockKeys, lockForTransaction } from "../../db/exclusive-lock.js";
 
 type Db = AppContext["store"]["db"];
 
@@ -61,17 +62,19 @@ export function registerTermWriteRoutes(app: FastifyInstance, context: AppContex
         const body = request.body;
         const parentId = taxonomy === "product_cat" ? (body.parent ?? 0) : 0;
         await checkParent(parentId);
-        await rejectTakenTermName(context, taxonomy, body.name, 0, parentId);
-        const id = await writeTransaction(db, (trx) =>
-          insertTerm(trx, {
+        const id = await writeTransaction(db, async (trx) => {
+          // Two requests for one name must not both pass the check before either writes.
+          await lockForTransaction(trx, context.store.dialect, exclusiveLockKeys.termWrite);
+          await rejectTakenTermName(context, taxonomy, body.name, 0, parentId, trx);
+          return insertTerm(trx, {
             taxonomy,
             name: body.name,
             slug: body.slug ?? "",
             parentId,
             description: body.description ?? "",
             menuOrder: body.menu_order ?? 0,
-          }),
-        );
+          });
+        });
         reply.status(201);
         return wire(await find(id), requestBaseUrl(request));
       },
@@ -94,9 +97,12 @@ export function registerTermWriteRoutes(app: FastifyInstance, context: AppContex
             );
           }
           await checkParent(parentId);
-          if (parentId !== row.parent_id) await rejectCategoryLoop(db, row.id, parentId);
-          await rejectTakenTermName(context, taxonomy, body.name ?? row.name, row.id, parentId);
           await writeTransaction(db, async (trx) => {
+            // Two parent changes checked side by side could each pass and form a loop together.
+            await lockForTransaction(trx, context.store.dialect, exclusiveLockKeys.termWrite);
+            if (parentId !== row.parent_id) await rejectCategoryLoop(trx, row.id, parentId);
+            const name = body.name ?? row.name;
+            await rejectTakenTermName(context, taxonomy, name, row.id, parentId, trx);
             await trx
               .updateTable("terms")
               .set({
