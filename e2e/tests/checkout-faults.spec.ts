@@ -222,7 +222,7 @@ test("parked sales can be resent or discarded", async ({ page }) => {
 
   const outbox = page.getByRole("region", { name: "Outbox" });
   await expect(outbox.getByRole("status", { name: "Outbox status" })).toHaveText(
-    "2 parked by the store.",
+    "2 sales parked by the store.",
   );
   await expect(outbox.getByText("Injected rejection")).toHaveCount(2);
 

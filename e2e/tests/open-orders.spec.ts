@@ -203,6 +203,23 @@ test("saves, resumes on another register, voids and emails", async ({ browser })
   expect(allOrders.map((order) => order.id)).toEqual([orderId]);
   expect(await stockOf("woo-beanie")).toBe(beanieBefore! - 3);
 
+  // Register A has not refreshed and checks out its own copy: the store refuses it at once,
+  // the cart stays, and nothing is queued or sold twice.
+  await openOrdersA.getByRole("button", { name: /^Resume order/ }).click();
+  await registerA.getByRole("button", { name: "Checkout" }).click();
+  await registerA.getByLabel("Amount tendered").fill("100");
+  await registerA.getByRole("button", { name: "Complete sale" }).click();
+  await expect(registerA.getByRole("dialog").getByRole("alert")).toContainText(
+    "was already checked out on register",
+  );
+  await registerA.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  const cartA = registerA.getByRole("region", { name: "Cart" });
+  await expect(cartA.getByRole("spinbutton", { name: "Quantity" })).toHaveValue("3");
+  expect(
+    ((await store.api("/wc/v3/orders?per_page=100")) as WireOrder[]).map((order) => order.id),
+  ).toEqual([orderId]);
+  await registerA.getByRole("button", { name: "Park order" }).click();
+
   // Register A no longer offers its copy.
   await openOrdersA.getByRole("button", { name: "Refresh the store's open orders" }).click();
   await expect(

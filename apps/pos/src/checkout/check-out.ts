@@ -5,6 +5,7 @@ import type { SalesDb } from "../db/sales-db.js";
 import type { StoredOrder } from "../db/stored-order.js";
 import { currentCashierId } from "../cashiers/current-cashier.js";
 import { CustomerNotOnStoreError, withServerCustomerId } from "../customers/customer-references.js";
+import { isSavedOpenOrder } from "../open-orders/saved-open-orders.js";
 import { readRegisterId } from "../till-sessions/register-id.js";
 import { completeSale } from "./complete-sale.js";
 import { buildOrderRequest } from "./order-request.js";
@@ -56,8 +57,11 @@ export async function checkOut(services: CheckOutServices, request: CheckOutRequ
 
   const offlineAllowed = offlineSaleAllowed(store, kinds);
   // Online, coupons go to the store before the sale completes, so a rejected coupon leaves the
-  // order open with the store's reason instead of a completed sale the store refuses.
-  const storeFirst = !offlineAllowed || (order.coupons.length > 0 && request.online);
+  // order open with the store's reason instead of a completed sale the store refuses. So does
+  // an order saved to the store, which another register may have checked out meanwhile.
+  const askStore =
+    order.coupons.length > 0 || (await isSavedOpenOrder(services.db, order.clientUuid));
+  const storeFirst = !offlineAllowed || (askStore && request.online);
   if (storeFirst) {
     try {
       if (!request.online) throw new CheckoutOfflineError(offlineCheckoutMessage);

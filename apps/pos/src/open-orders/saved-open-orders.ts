@@ -21,6 +21,11 @@ export async function recordSavedOpenOrder(db: SalesDb, saved: SavedOpenOrder): 
   await db.settings.put({ key: keyPrefix + saved.clientUuid, value: saved });
 }
 
+/** Tells whether this till saved the order to the store as an open order. */
+export async function isSavedOpenOrder(db: SalesDb, clientUuid: string): Promise<boolean> {
+  return (await db.settings.get(keyPrefix + clientUuid)) !== undefined;
+}
+
 export async function forgetSavedOpenOrder(db: SalesDb, clientUuid: string): Promise<void> {
   await db.settings.delete(keyPrefix + clientUuid);
 }

@@ -1,9 +1,11 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useState, useSyncExternalStore } from "react";
 import { toMoney } from "@pos/core";
 import { emptyOutboxStatus, orderCreateKind, type OutboxRecord } from "@pos/sync";
 import { customerCreateKind, customerUpdateKind } from "../customers/customer-outbox.js";
 import { parseStoredOrder, type StoredOrder } from "../db/stored-order.js";
 import { displayMoney } from "../money/display-money.js";
+import { loadCashiers } from "../cashiers/cashier-store.js";
+import { currentCashier, subscribeCurrentCashier } from "../cashiers/current-cashier.js";
 import { useTill } from "../till/till-context.js";
 import { useOutbox, useOutboxStatus } from "./outbox-context.js";
 import { recordDiscardedOrder } from "./till-outbox.js";
@@ -22,7 +24,11 @@ export function OutboxView() {
   const status = loadedStatus ?? emptyOutboxStatus;
   const orders = useOrdersOf(status.unsent);
   const [error, setError] = useState<string | null>(null);
-  const canDiscard = managerRoles.has(session.user.role);
+  const cashierRole = useCurrentCashierRole();
+  // A manager who switched in with a PIN may discard too: a register whose logged-in cashier
+  // cannot log out while sales are parked would otherwise have no way to resolve them.
+  const canDiscard =
+    managerRoles.has(session.user.role) || (cashierRole !== null && managerRoles.has(cashierRole));
 
   const run = (work: () => Promise<void>) => {
     setError(null);
@@ -140,4 +146,28 @@ function useOrdersOf(records: readonly OutboxRecord[]): Map<string, StoredOrder>
     };
   }, [salesDb, key]);
   return orders;
+}
+
+/** Returns the role of the cashier who switched in with a PIN, from the synced staff list. */
+function useCurrentCashierRole(): string | null {
+  const { salesDb } = useTill();
+  const cashier = useSyncExternalStore(subscribeCurrentCashier, currentCashier);
+  const [found, setFound] = useState<{ cashierId: number; role: string | null } | null>(null);
+  const cashierId = cashier?.id ?? null;
+
+  useEffect(() => {
+    if (cashierId === null) return;
+    let live = true;
+    const settle = (role: string | null) => {
+      if (live) setFound({ cashierId, role });
+    };
+    loadCashiers(salesDb).then(
+      (staff) => settle(staff?.records.find((entry) => entry.id === cashierId)?.role ?? null),
+      () => settle(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [salesDb, cashierId]);
+  return found !== null && found.cashierId === cashierId ? found.role : null;
 }

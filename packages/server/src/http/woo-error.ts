@@ -16,7 +16,7 @@ export class WooError extends Error {
   }
 
   toBody(): { code: string; message: string; data: Record<string, unknown> } {
-    return { code: this.code, message: this.message, data: { status: this.status, ...this.data } };
+    return { code: this.code, message: this.message, data: { ...this.data, status: this.status } };
   }
 }
 

@@ -31,7 +31,7 @@ export function assertOpenOrderAvailable(existing: OrderRow, body: OrderCreateBo
       `order #${existing.id} was voided on the store` +
         (reason === null ? "" : ` (reason: ${reason})`) +
         `, so it cannot be saved or checked out: remove this copy from the register and start a new sale`,
-      { order_id: existing.id, status: existing.status },
+      { order_id: existing.id, order_status: existing.status },
     );
   }
   if (body.status === openOrderStatus) {
@@ -40,7 +40,7 @@ export function assertOpenOrderAvailable(existing: OrderRow, body: OrderCreateBo
       "pos_open_order_closed",
       `order #${existing.id} is already ${existing.status} on the store, so it cannot be saved ` +
         `as open again: remove this copy from the register and start a new sale`,
-      { order_id: existing.id, status: existing.status },
+      { order_id: existing.id, order_status: existing.status },
     );
   }
   const paidOn = metaStringOf(stored.meta_data, registerMetaKey);
@@ -52,7 +52,7 @@ export function assertOpenOrderAvailable(existing: OrderRow, body: OrderCreateBo
       `order #${existing.id} was already checked out on register ${paidOn}; this copy on ` +
         `register ${sentFrom} is out of date, so no second sale was made: remove it and start a ` +
         `new sale`,
-      { order_id: existing.id, status: existing.status, register: paidOn },
+      { order_id: existing.id, order_status: existing.status, register: paidOn },
     );
   }
 }
