@@ -74,6 +74,18 @@ export class StoreServer {
     return response.json();
   }
 
+  /** Sends a JSON body to a REST route as the demo manager and returns the parsed answer. */
+  async post(path: string, body: unknown): Promise<unknown> {
+    const token = await this.login("manager");
+    const response = await fetch(`${this.url}/wp-json${path}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`POST ${path} failed with ${response.status}`);
+    return response.json();
+  }
+
   private async login(username: string): Promise<string> {
     const response = await fetch(`${this.url}/wp-json/pos/v1/auth/login`, {
       method: "POST",

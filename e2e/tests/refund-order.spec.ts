@@ -78,6 +78,11 @@ test("refunds by line and by amount, and not offline", async ({ page, context })
   await expect(page.getByRole("alert")).toContainText("Invalid refund amount.");
   await expect(page.getByRole("alert")).toContainText("at most 19.80 can be refunded");
 
+  // A zero amount is refused on the till and sends nothing.
+  await page.getByLabel("Refund amount").fill("0");
+  await page.getByRole("button", { name: /^Refund \(at most/ }).click();
+  await expect(page.getByRole("alert")).toContainText("is not above zero");
+
   // By amount within what is left.
   await page.getByLabel("Refund amount").fill("19.80");
   await page.getByRole("button", { name: /^Refund \(at most/ }).click();

@@ -43,6 +43,16 @@ test("runs a session from float to Z report, offline steps reach the store", asy
   await page.getByLabel("Movement reason").fill("change from the safe");
   await page.getByRole("button", { name: "Record movement" }).click();
   await expect(page.getByLabel("Expected cash")).toContainText("$120.00");
+
+  // A cash out of more than the drawer holds is refused and changes nothing.
+  await page.getByRole("combobox", { name: /^Movement/ }).selectOption("out");
+  await page.getByLabel("Movement amount").fill("500");
+  await page.getByLabel("Movement reason").fill("typo");
+  await page.getByRole("button", { name: "Record movement" }).click();
+  await expect(page.getByRole("alert")).toContainText(
+    "Cash out $500.00 is more than the $120.00 expected in the drawer",
+  );
+  await expect(page.getByLabel("Expected cash")).toContainText("$120.00");
   await context.setOffline(false);
 
   // A cash sale: beanie 18.00 + 1.80 tax = 19.80, paid 20.00 with 0.20 change.

@@ -36,6 +36,11 @@ describe("parseTypedMoney", () => {
     },
   );
 
+  it("names the text as typed", () => {
+    expect(() => parseTypedMoney("abc", usd)).toThrow('amount "abc" is not valid');
+    expect(() => parseTypedMoney("$12.345", usd)).toThrow('amount "$12.345" is not valid');
+  });
+
   it("rejects a US-style amount in a euro store", () => {
     expect(() => parseTypedMoney("12.50", eur)).toThrow(RangeError);
   });

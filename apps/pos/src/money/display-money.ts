@@ -33,7 +33,15 @@ export function parseTypedMoney(text: string, store: Currency): Money {
     );
   }
   const digits = grouping === "" ? whole : whole.split(grouping).join("");
-  return parseMoney(fraction === undefined ? digits : `${digits}.${fraction}`, store.decimals);
+  try {
+    return parseMoney(fraction === undefined ? digits : `${digits}.${fraction}`, store.decimals);
+  } catch {
+    // parseMoney names the text left after the currency symbol was cut, "" for "abc".
+    throw new RangeError(
+      `amount "${text}" is not valid: type digits with "${store.decimal_separator}" ` +
+        `before the decimals, for example ${displayMoney(toMoney(1250), store)}`,
+    );
+  }
 }
 
 function hasValidGrouping(whole: string, separator: string): boolean {

@@ -49,6 +49,10 @@ export function RefundForm({ details, orderClientUuid, registerId, onRefunded }:
         setError((parseError as Error).message);
         return;
       }
+      if (amount <= 0) {
+        setError(`refund amount ${money(amount)} is not above zero: type the amount to give back`);
+        return;
+      }
     }
     const lines =
       mode === "lines"

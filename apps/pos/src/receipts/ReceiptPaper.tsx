@@ -61,15 +61,16 @@ export function ReceiptPaper({ order, totals, store, cashier, paper }: ReceiptPa
                   {line.discountBasisPoints > 0 && ` (−${line.discountBasisPoints / 100} %)`}
                   {lineAdjustmentNote(line, unit, money)}
                 </td>
-                <td className="amount">{lineTotals ? money(lineTotals.total) : ""}</td>
+                <td className="amount">{lineTotals ? money(lineTotals.subtotal) : ""}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
       <dl className="receipt-totals">
+        {/* Lines and subtotal before coupons, so subtotal, discounts and tax add up to the total. */}
         <dt>Subtotal</dt>
-        <dd>{money(totals.itemsTotal)}</dd>
+        <dd>{money(totals.itemsSubtotal)}</dd>
         {fee && (
           <>
             <dt>{fee.total < 0 ? "Cart discount" : fee.name}</dt>

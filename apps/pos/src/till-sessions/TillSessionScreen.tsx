@@ -78,14 +78,19 @@ export function TillSessionScreen() {
           expected={computeExpectedCash(open, orders).expected}
           money={money}
           onMove={(kind, amountText, reason) =>
-            act(async () =>
-              sessions.recordMovement(open.id, {
-                kind,
-                amount: typed(amountText),
-                reason,
-                cashierId,
-              }),
-            )
+            act(async () => {
+              const amount = typed(amountText);
+              const inDrawer = computeExpectedCash(open, orders).expected;
+              if (kind === "out" && amount > inDrawer) {
+                // The drawer cannot give out more than it holds: a typo here would make the
+                // expected cash negative and every later count look short.
+                throw new Error(
+                  `Cash out ${money(amount)} is more than the ${money(inDrawer)} expected in ` +
+                    "the drawer: check the amount.",
+                );
+              }
+              return sessions.recordMovement(open.id, { kind, amount, reason, cashierId });
+            })
           }
           onClose={(countedText) => act(async () => sessions.close(open.id, typed(countedText)))}
         />
