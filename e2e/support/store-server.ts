@@ -74,7 +74,7 @@ export class StoreServer {
     return response.json();
   }
 
-  /** Sends a JSON body to a REST route as the demo manager and returns the parsed answer. */
+  /** Sends a JSON body to a REST route as the demo manager and returns the parsed response. */
   async post(path: string, body: unknown): Promise<unknown> {
     const token = await this.login("manager");
     const response = await fetch(`${this.url}/wp-json${path}`, {
