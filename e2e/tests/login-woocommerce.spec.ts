@@ -7,7 +7,7 @@ import {
   type ServerResponse,
 } from "node:http";
 import { fileURLToPath } from "node:url";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { StoreServer } from "../support/store-server.js";
 import { waitForCatalogue } from "../support/till-page.js";
 
@@ -181,26 +181,7 @@ test("connects with a consumer key, syncs by wc/v3 and sells", async ({ page }) 
   // The till probed pos/v1, got the 404 and went on with wc/v3 only.
   expect(proxy.posRequests).toBeGreaterThan(0);
 
-  await page.getByRole("searchbox", { name: "Search products" }).fill("beanie");
-  await page
-    .getByRole("button", { name: /^Beanie\b/ })
-    .first()
-    .click();
-  const cart = page.getByRole("region", { name: "Cart" });
-  await expect(cart.getByText("Beanie", { exact: true })).toBeVisible();
-  await page.getByRole("button", { name: "Checkout" }).click();
-  await page.getByLabel("Amount tendered").fill("50");
-  await page.getByRole("button", { name: "Complete sale" }).click();
-  await expect(page.getByText(/Order #\d+/)).toBeVisible();
-
-  await expect(async () => {
-    const orders = (await store.api("/wc/v3/orders?per_page=100")) as WireOrder[];
-    expect(orders).toHaveLength(ordersBefore.length + 1);
-  }).toPass({ timeout: 30_000 });
-  const orders = (await store.api("/wc/v3/orders?per_page=100")) as WireOrder[];
-  const known = new Set(ordersBefore.map((order) => order.id));
-  const sold = orders.find((order) => !known.has(order.id));
-  expect(sold?.line_items.map((line) => `${line.sku}×${line.quantity}`)).toEqual(["woo-beanie×1"]);
+  await sellBeanieAndFindOrder(page, ordersBefore);
 });
 
 test("connects with an application password, syncs by wc/v3 and sells", async ({ page }) => {
@@ -229,26 +210,7 @@ test("connects with an application password, syncs by wc/v3 and sells", async ({
   // The till named the user from wp/v2/users/me.
   await expect(page.getByRole("status", { name: "Current cashier" })).toHaveText("Wendy Admin");
 
-  await page.getByRole("searchbox", { name: "Search products" }).fill("beanie");
-  await page
-    .getByRole("button", { name: /^Beanie\b/ })
-    .first()
-    .click();
-  const cart = page.getByRole("region", { name: "Cart" });
-  await expect(cart.getByText("Beanie", { exact: true })).toBeVisible();
-  await page.getByRole("button", { name: "Checkout" }).click();
-  await page.getByLabel("Amount tendered").fill("50");
-  await page.getByRole("button", { name: "Complete sale" }).click();
-  await expect(page.getByText(/Order #\d+/)).toBeVisible();
-
-  await expect(async () => {
-    const orders = (await store.api("/wc/v3/orders?per_page=100")) as WireOrder[];
-    expect(orders).toHaveLength(ordersBefore.length + 1);
-  }).toPass({ timeout: 30_000 });
-  const orders = (await store.api("/wc/v3/orders?per_page=100")) as WireOrder[];
-  const known = new Set(ordersBefore.map((order) => order.id));
-  const sold = orders.find((order) => !known.has(order.id));
-  expect(sold?.line_items.map((line) => `${line.sku}×${line.quantity}`)).toEqual(["woo-beanie×1"]);
+  await sellBeanieAndFindOrder(page, ordersBefore);
 
   // The server recorded where the password was used from, and revoking it shuts it out.
   const basic = Buffer.from(`wpadmin:${password}`).toString("base64");
@@ -269,3 +231,27 @@ test("connects with an application password, syncs by wc/v3 and sells", async ({
   const after = await fetch(`${store.url}/wp-json/wc/v3/products?per_page=1`, { headers });
   expect(after.status).toBe(401);
 });
+
+/** Sells one beanie for cash and checks that exactly that order reached the store. */
+async function sellBeanieAndFindOrder(page: Page, ordersBefore: readonly WireOrder[]) {
+  await page.getByRole("searchbox", { name: "Search products" }).fill("beanie");
+  await page
+    .getByRole("button", { name: /^Beanie\b/ })
+    .first()
+    .click();
+  const cart = page.getByRole("region", { name: "Cart" });
+  await expect(cart.getByText("Beanie", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Checkout" }).click();
+  await page.getByLabel("Amount tendered").fill("50");
+  await page.getByRole("button", { name: "Complete sale" }).click();
+  await expect(page.getByText(/Order #\d+/)).toBeVisible();
+
+  await expect(async () => {
+    const orders = (await store.api("/wc/v3/orders?per_page=100")) as WireOrder[];
+    expect(orders).toHaveLength(ordersBefore.length + 1);
+  }).toPass({ timeout: 30_000 });
+  const orders = (await store.api("/wc/v3/orders?per_page=100")) as WireOrder[];
+  const known = new Set(ordersBefore.map((order) => order.id));
+  const sold = orders.find((order) => !known.has(order.id));
+  expect(sold?.line_items.map((line) => `${line.sku}×${line.quantity}`)).toEqual(["woo-beanie×1"]);
+}

@@ -44,7 +44,7 @@ test("runs a session from float to Z report, offline steps reach the store", asy
   await page.getByRole("button", { name: "Record movement" }).click();
   await expect(page.getByLabel("Expected cash")).toContainText("$120.00");
 
-  // A cash out of more than the drawer holds is refused and changes nothing.
+  // A cash out of more than the drawer contains is rejected and changes nothing.
   await page.getByRole("combobox", { name: /^Movement/ }).selectOption("out");
   await page.getByLabel("Movement amount").fill("500");
   await page.getByLabel("Movement reason").fill("typo");

@@ -4,15 +4,16 @@ import { percentiles, type Percentiles } from "./percentiles.js";
 
 export interface QueryResult {
   /**
-   * The till's text search from the moment it is asked to the answer: the wait behind the
-   * sync's tasks on the same thread (its IndexedDB callbacks and index updates) plus the query.
+   * The till's text search from its request to its result: the wait behind the sync's tasks
+   * on the same thread (its IndexedDB callbacks and index updates) plus the query.
    */
   search: Percentiles;
   /** The query alone, without the wait. */
   searchCompute: Percentiles;
   /**
    * The till's scanner lookup on the index in memory, as the catalogue worker runs it (SKU,
-   * then barcode as GTIN-14, variations before products), asked to answered like `search`.
+   * then barcode as GTIN-14, variations before products), timed from request to result like
+   * `search`.
    */
   barcode: Percentiles;
   /** The lookup alone, without the wait. */
@@ -40,22 +41,22 @@ export async function runQueries(
   const count = Math.min(texts.length, barcodes.length);
   for (let i = 0; i < count; i++) {
     const text = texts[i] ?? "";
-    let askedMs = performance.now();
+    let requestedMs = performance.now();
     await nextTask();
     let startedMs = performance.now();
     const hits = index.query({ text, categoryIds: null, limit: 60 });
     let doneMs = performance.now();
-    search.latency.push(doneMs - askedMs);
+    search.latency.push(doneMs - requestedMs);
     search.compute.push(doneMs - startedMs);
     if (hits.length === 0) searchMisses++;
 
     const code = barcodes[i] ?? "";
-    askedMs = performance.now();
+    requestedMs = performance.now();
     await nextTask();
     startedMs = performance.now();
     const match = await findByCode(index, code);
     doneMs = performance.now();
-    barcode.latency.push(doneMs - askedMs);
+    barcode.latency.push(doneMs - requestedMs);
     barcode.compute.push(doneMs - startedMs);
     if (match.kind === "notFound") barcodeMisses++;
     await new Promise((resolve) => setTimeout(resolve, 5));

@@ -71,8 +71,8 @@ export class CatalogDb extends Dexie {
     });
     // Version 2 adds coupons, looked up by code when the cashier types one.
     this.version(2).stores({ coupons: "id, code" });
-    // Version 3 drops the SKU, barcode and email indexes: scans and customer searches are
-    // answered from the catalogue worker's indexes in memory, and every index slows the seed.
+    // Version 3 drops the SKU, barcode and email indexes: scans and customer searches
+    // use the catalogue worker's indexes in memory, and every index slows the seed.
     this.version(3).stores({ products: "id", variations: "id, parentId", customers: "id" });
   }
 }

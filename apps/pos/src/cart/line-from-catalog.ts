@@ -46,7 +46,7 @@ export function matchVariation(
 
 /**
  * Whether some variation sells `option` for `attributeName` together with the options already
- * chosen for the other attributes, so the picker can disable the combinations nobody sells.
+ * chosen for the other attributes, so the picker can mark the combinations no variation sells.
  */
 export function optionIsSold(
   variations: readonly Variation[],

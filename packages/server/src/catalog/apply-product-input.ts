@@ -103,9 +103,9 @@ export async function applyProductInput(
 }
 
 /**
- * Returns the tax class slug to store, as WooCommerce's `WC_Product::set_tax_class` does: the
- * name is made a slug, "standard" is the standard class (""), a variation may name "parent",
- * and a class the store does not have falls back to the standard class.
+ * Returns the tax class slug to store, as WooCommerce's `WC_Product::set_tax_class` does. The
+ * name becomes a slug and "standard" becomes the standard class (""). A variation may name
+ * "parent", and a class the store does not have falls back to the standard class.
  */
 async function knownTaxClass(trx: Db, requested: string, isVariation: boolean): Promise<string> {
   const slug = slugify(requested);

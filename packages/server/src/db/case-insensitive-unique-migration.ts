@@ -5,7 +5,7 @@ import type { Kysely } from "kysely";
  * Creates case-insensitive unique indexes on customer emails and usernames and on coupon codes.
  * The routes check for a duplicate before inserting, but two requests can both pass that check.
  * The index then rejects the second insert, and the stores turn the violation into WooCommerce's
- * 400 error. NOTE: the migration fails on a database that already holds two customers whose
+ * 400 error. NOTE: the migration fails on a database that already contains two customers whose
  * emails or usernames differ only in case, or two such coupon codes; merge them first.
  */
 export async function createUniqueLowerIndexes(db: Kysely<unknown>): Promise<void> {

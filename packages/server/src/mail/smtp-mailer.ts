@@ -29,9 +29,11 @@ const socketTimeoutMs = 30_000;
 /** Creates a mailer that sends each message over SMTP to the server named by `smtpUrl`. */
 export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   const url = parseSmtpUrl(options.smtpUrl);
+  // Without a port, smtps:// uses implicit TLS on 465 and smtp:// submission on 587.
+  const defaultPort = url.protocol === "smtps:" ? 465 : 587;
   const transport = nodemailer.createTransport({
     host: url.hostname,
-    port: url.port === "" ? (url.protocol === "smtps:" ? 465 : 587) : Number(url.port),
+    port: url.port === "" ? defaultPort : Number(url.port),
     secure: url.protocol === "smtps:",
     ...(url.username === ""
       ? {}

@@ -41,7 +41,7 @@ export async function createOrder(
       .executeTakeFirstOrThrow();
     return { row, created: true };
   } catch (error) {
-    // A concurrent request with the same client UUID committed first: answer as for a repeat.
+    // A concurrent request with the same client UUID committed first, so this one is handled as a repeat.
     const existing = clientUuid === null ? undefined : await findOrderByClientUuid(db, clientUuid);
     if (existing === undefined) throw error;
     return answerExisting(context, existing, body, clientUuid!);
@@ -49,7 +49,7 @@ export async function createOrder(
 }
 
 /**
- * Answers a request whose client UUID is already stored: an open order is replaced by the
+ * Handles a request whose client UUID is already stored: an open order is replaced by the
  * request, anything else must be a repeat of the stored order.
  */
 async function answerExisting(

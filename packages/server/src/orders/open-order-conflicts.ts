@@ -12,7 +12,7 @@ import { parseStoredOrder } from "./stored-order.js";
 /**
  * Rejects a request for an order that the till once saved as open and that is no longer open:
  * a copy of it left on a register after another register checked it out, or after it was
- * voided. Each such request is answered 409 and writes nothing, so a stale copy never makes a
+ * voided. Each such request gets a 409 and writes nothing, so a stale copy never makes a
  * second sale. A retry from the register that checked the order out passes, and so does a
  * repeated void.
  */

@@ -29,8 +29,8 @@ const decimalInput = z
 const metaInput = z.object({ key: z.string().min(1).max(255), value: z.unknown() });
 
 /**
- * An integer as WordPress's `rest_is_integer` accepts it: a JSON number or a string of digits
- * ("4"). Any other value reaches the number check unchanged and fails there.
+ * Builds a schema for an integer as WordPress's `rest_is_integer` accepts it: a JSON number or a
+ * string of digits ("4"). Any other value reaches the number check unchanged and fails there.
  */
 export function wpInteger() {
   return z.preprocess(
@@ -39,7 +39,10 @@ export function wpInteger() {
   );
 }
 
-/** A boolean as WordPress's `rest_is_boolean` accepts it: true, false, "true", "false", 1, 0, "1", "0". */
+/**
+ * Builds a schema for a boolean as WordPress's `rest_is_boolean` accepts it: true, false,
+ * "true", "false", 1, 0, "1" and "0".
+ */
 export function wpBoolean() {
   const words = new Map<unknown, boolean>([
     ["true", true],
@@ -184,7 +187,7 @@ export const voidReasonMetaKey = "_pos_void_reason";
 
 /**
  * An order the till saved while the sale is still open: WooCommerce stores it as the custom
- * status `wc-pos-open` and the REST API shows it as `pos-open`. It holds no stock.
+ * status `wc-pos-open` and the REST API shows it as `pos-open`. It takes no stock.
  */
 export const openOrderStatus = "pos-open";
 

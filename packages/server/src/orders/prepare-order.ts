@@ -40,7 +40,7 @@ export const stockHoldingStatuses: ReadonlySet<string> = new Set([
 
 /**
  * Checks a request body and builds its stored order inside the transaction: customer, lines,
- * coupons and totals, the stock reduction for a status that holds stock, and the coupons' usage
+ * coupons and totals, the stock reduction for a status that takes stock, and the coupons' usage
  * counts. An open order (`pos-open`) takes neither stock nor coupon uses until it is paid.
  */
 export async function prepareOrder(

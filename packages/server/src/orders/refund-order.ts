@@ -51,8 +51,8 @@ export function createRefund(
     const row = await lockOrder(trx, context, orderId);
     const order = parseStoredOrder(row.details);
     if (order.status === "pos-open") {
-      // An open order's lines are replaced when it is saved again or checked out, which would
-      // leave a refund of lines that no longer exist; nothing was paid to refund yet.
+      // Nothing was paid on an open order yet. Its lines are replaced when it is saved again or
+      // checked out, so a refund would name lines that no longer exist.
       throw new WooError(
         400,
         "pos_open_order_not_refundable",
