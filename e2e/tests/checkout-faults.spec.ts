@@ -260,8 +260,11 @@ test("saved open order paid offline ends paid once", async ({ page, context }) =
   expect(saved?.status).toBe("pos-open");
 
   await page.getByRole("button", { name: /^Resume / }).click();
+  // Resuming reads the order back from the device; F9 on a cart still empty does nothing.
+  await expect(beanieInCart(page)).toBeVisible();
   await context.setOffline(true);
   await page.keyboard.press("F9");
+  await expect(page.getByRole("dialog", { name: "Checkout" })).toBeVisible();
   await page.getByRole("button", { name: "Complete sale" }).click();
   await expect(page.getByRole("status", { name: "Sale status" })).toContainText("pending");
   await page.reload();
