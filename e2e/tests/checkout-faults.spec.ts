@@ -260,7 +260,7 @@ test("saved open order paid offline ends paid once", async ({ page, context }) =
   expect(saved?.status).toBe("pos-open");
 
   await page.getByRole("button", { name: /^Resume / }).click();
-  // Resuming reads the order back from the device; F9 on a cart still empty does nothing.
+  // Resuming reads the order back from the device, and F9 on an empty cart does nothing.
   await expect(beanieInCart(page)).toBeVisible();
   await context.setOffline(true);
   await page.keyboard.press("F9");
