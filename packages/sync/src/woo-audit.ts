@@ -1,4 +1,4 @@
-import { listAll, listAllIds, type WooClient } from "@pos/woo";
+import { listAll, listAllIds, type ProductMapOptions, type WooClient } from "@pos/woo";
 import { tableOf } from "./catalog-tables.js";
 import type { PullContext } from "./sync-engine.js";
 import type { WooCollectionSpec } from "./woo-collections.js";
@@ -54,14 +54,18 @@ export async function auditCollection(
  * Refetches the variations of every stored variable product, because changing a variation does
  * not reliably change its parent's `date_modified_gmt`.
  */
-export async function auditVariations(client: WooClient, context: PullContext): Promise<void> {
+export async function auditVariations(
+  client: WooClient,
+  context: PullContext,
+  options: ProductMapOptions = {},
+): Promise<void> {
   context.collection = "variations";
   const parents = await context.db.products
     .filter((product) => product.type === "variable")
     .toArray();
   const parentIds = new Set(parents.map((parent) => parent.id));
   for (const parent of parents) {
-    const variations = await fetchVariations(client, parent, context.signal);
+    const variations = await fetchVariations(client, parent, context.signal, options);
     report(
       context,
       await storeVariationsOf(context.db, {

@@ -92,7 +92,7 @@ async function storeFresh(
       if (!("store" in action)) continue;
       const product = await context.db.products.get(action.store.id);
       if (product?.type !== "variable") continue;
-      const variations = await fetchVariations(client, product, context.signal);
+      const variations = await fetchVariations(client, product, context.signal, spec.mapOptions);
       await storeVariationsOf(context.db, {
         parentId: product.id,
         variations,

@@ -1,10 +1,16 @@
 import type { CatalogCollection, Product } from "@pos/core";
-import { listPage, wooMaxPageSize, type WooClient } from "@pos/woo";
+import {
+  defaultBarcodeSource,
+  listPage,
+  wooMaxPageSize,
+  type BarcodeSource,
+  type WooClient,
+} from "@pos/woo";
 import type { CatalogDb, Checkpoint } from "./catalog-db.js";
 import { readCheckpoints } from "./checkpoint-store.js";
 import type { CatalogPull, PullContext } from "./sync-engine.js";
 import { readProgress } from "./read-progress.js";
-import { wooCollectionSpecs, type WooCollectionSpec } from "./woo-collections.js";
+import { wooCollectionSpecsFor, type WooCollectionSpec } from "./woo-collections.js";
 import { newestModified } from "./woo-listing.js";
 import { pollModified } from "./woo-poll.js";
 import { auditCollection, auditVariations } from "./woo-audit.js";
@@ -14,6 +20,13 @@ import { fetchVariations, storeVariationsOf } from "./woo-variations.js";
 export interface WooPullOptions {
   /** Time between deletion audits (`_fields=id` listings and small-collection refreshes). */
   auditIntervalMs?: number;
+  /**
+   * Reads where this device takes product barcodes from, at the start of each run, because a
+   * plain WooCommerce store has no such setting. The global unique id when absent. A new source
+   * applies to products stored from then on, so the caller that changes it also clears and
+   * re-downloads products and variations (`SyncEngine.resetCollection`) to re-map those stored.
+   */
+  readBarcodeSource?: () => Promise<BarcodeSource>;
 }
 
 /**
@@ -30,20 +43,23 @@ export class WooPull implements CatalogPull {
   ) {}
 
   async run(context: PullContext): Promise<void> {
-    await this.ensureSeedStarted(context);
-    const seeded = await this.seed(context);
-    for (const spec of wooCollectionSpecs.filter((entry) => entry.modifiedAfter)) {
+    const barcodeSource = (await this.options.readBarcodeSource?.()) ?? defaultBarcodeSource;
+    const specs = wooCollectionSpecsFor({ barcodeSource });
+
+    await this.ensureSeedStarted(specs, context);
+    const seeded = await this.seed(specs, context);
+    for (const spec of specs.filter((entry) => entry.modifiedAfter)) {
       await pollModified(this.client, spec, context);
     }
     if (seeded && this.auditDue(context.now())) {
-      await this.audit(context);
+      await this.audit(specs, context);
     }
   }
 
-  private async ensureSeedStarted(context: PullContext): Promise<void> {
+  private async ensureSeedStarted(specs: WooCollectionSpec[], context: PullContext) {
     const existing = await readCheckpoints(context.db);
     const missing: Checkpoint[] = [];
-    for (const spec of wooCollectionSpecs) {
+    for (const spec of specs) {
       if (existing.has(spec.collection)) continue;
       missing.push(await this.newCheckpoint(spec, context));
     }
@@ -59,11 +75,11 @@ export class WooPull implements CatalogPull {
   }
 
   /** Seeds what is left; returns true when every collection follows. */
-  private async seed(context: PullContext): Promise<boolean> {
-    for (const spec of wooCollectionSpecs) {
+  private async seed(specs: WooCollectionSpec[], context: PullContext): Promise<boolean> {
+    for (const spec of specs) {
       const checkpoint = (await readCheckpoints(context.db)).get(spec.collection);
       if (checkpoint?.phase === "seeding") await this.seedCollection(spec, checkpoint, context);
-      if (spec.collection === "products") await this.seedVariations(context);
+      if (spec.collection === "products") await this.seedVariations(spec, context);
     }
     const progress = await readProgress(context.db);
     return progress.every((entry) => entry.phase === "following");
@@ -92,7 +108,7 @@ export class WooPull implements CatalogPull {
     }
   }
 
-  private async seedVariations(context: PullContext): Promise<void> {
+  private async seedVariations(products: WooCollectionSpec, context: PullContext) {
     const checkpoint = (await readCheckpoints(context.db)).get("variations");
     if (checkpoint?.phase !== "seeding") return;
     const productsDone = (await readCheckpoints(context.db)).get("products")?.phase;
@@ -101,7 +117,12 @@ export class WooPull implements CatalogPull {
     context.collection = "variations";
     const parents = await variableProductsAfter(context.db, checkpoint.seedAfter);
     for (const parent of parents) {
-      const variations = await fetchVariations(this.client, parent, context.signal);
+      const variations = await fetchVariations(
+        this.client,
+        parent,
+        context.signal,
+        products.mapOptions,
+      );
       await storeVariationsOf(context.db, {
         parentId: parent.id,
         variations,
@@ -122,11 +143,12 @@ export class WooPull implements CatalogPull {
     return nowMs - this.lastAuditMs >= (this.options.auditIntervalMs ?? 15 * 60_000);
   }
 
-  private async audit(context: PullContext): Promise<void> {
-    for (const spec of wooCollectionSpecs) {
+  private async audit(specs: WooCollectionSpec[], context: PullContext): Promise<void> {
+    for (const spec of specs) {
       await auditCollection(this.client, spec, context);
     }
-    await auditVariations(this.client, context);
+    const products = specs.find((spec) => spec.collection === "products");
+    await auditVariations(this.client, context, products?.mapOptions);
     this.lastAuditMs = context.now();
   }
 }

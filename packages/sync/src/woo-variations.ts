@@ -1,15 +1,23 @@
 import type { Product, Variation } from "@pos/core";
-import { listAll, mapWcVariation, wcVariationSchema, type WooClient } from "@pos/woo";
+import {
+  listAll,
+  mapWcVariation,
+  wcVariationSchema,
+  type ProductMapOptions,
+  type WooClient,
+} from "@pos/woo";
 import type { CatalogDb } from "./catalog-db.js";
 
 /**
  * Reads every variation of a variable product. A variation that is not published (WooCommerce
- * sends a disabled variation as "private") is left out, so it leaves the till.
+ * sends a disabled variation as "private") is left out, so it leaves the till. `options` decide
+ * how they are mapped, such as where barcodes come from.
  */
 export async function fetchVariations(
   client: WooClient,
   parent: Product,
   signal: AbortSignal,
+  options: ProductMapOptions = {},
 ): Promise<Variation[]> {
   const wires = await listAll(
     client,
@@ -20,7 +28,7 @@ export async function fetchVariations(
   );
   return wires
     .filter((wire) => wire.status === "publish")
-    .map((wire) => mapWcVariation(wire, parent));
+    .map((wire) => mapWcVariation(wire, parent, options));
 }
 
 export interface ParentVariations {

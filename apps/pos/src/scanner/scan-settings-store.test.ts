@@ -1,7 +1,12 @@
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SalesDb } from "../db/sales-db.js";
-import { defaultScanSettings, loadScanSettings, saveScanSettings } from "./scan-settings-store.js";
+import {
+  defaultScanSettings,
+  loadBarcodeSource,
+  loadScanSettings,
+  saveScanSettings,
+} from "./scan-settings-store.js";
 
 let db: SalesDb;
 
@@ -80,5 +85,15 @@ describe("scan settings", () => {
       saveScanSettings(db, { maxKeyGapMs: 30, minLength: 6, barcodeSource: "ean" }),
     ).rejects.toThrow(/barcode source must be global_unique_id, sku or meta:<key>/);
     expect((await loadScanSettings(db)).barcodeSource).toBe("sku");
+  });
+
+  it("read the global unique id as the default barcode source", async () => {
+    expect(await loadBarcodeSource(db)).toEqual({ kind: "globalUniqueId" });
+  });
+
+  it("read the saved barcode source parsed", async () => {
+    await saveScanSettings(db, { maxKeyGapMs: 30, minLength: 6, barcodeSource: "meta:_ean" });
+
+    expect(await loadBarcodeSource(db)).toEqual({ kind: "meta", key: "_ean" });
   });
 });

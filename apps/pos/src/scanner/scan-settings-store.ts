@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseBarcodeSource } from "@pos/woo";
+import { parseBarcodeSource, type BarcodeSource } from "@pos/woo";
 import type { SalesDb } from "../db/sales-db.js";
 import { defaultDetectorSettings } from "./scan-detector.js";
 
@@ -43,7 +43,7 @@ export const scanSettingsSchema = z.object({
   /**
    * The barcode source of a plain WooCommerce store, applied when the till maps wc/v3
    * products: `global_unique_id`, `sku` or `meta:<key>` (see `parseBarcodeSource`). Our store
-   * server applies its own setting to pos/v1 records instead.
+   * server applies its own `pos_barcode_source` setting to pos/v1 records instead.
    */
   barcodeSource: z
     .string()
@@ -80,6 +80,11 @@ export async function loadScanSettings(db: SalesDb): Promise<ScanSettings> {
   const row = await db.settings.get(scanSettingsKey);
   const parsed = scanSettingsSchema.safeParse(row?.value);
   return parsed.success ? parsed.data : defaultScanSettings;
+}
+
+/** Reads where this device takes product barcodes from when it syncs a plain WooCommerce store. */
+export async function loadBarcodeSource(db: SalesDb): Promise<BarcodeSource> {
+  return parseBarcodeSource((await loadScanSettings(db)).barcodeSource);
 }
 
 /** Checks and saves scanner settings; raises with the invalid field named and changes nothing. */

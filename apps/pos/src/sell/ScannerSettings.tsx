@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from "react";
+import { BarcodeSourceSettings } from "../scanner/BarcodeSourceSettings.js";
 import { ScaleRulesEditor } from "../scanner/ScaleRulesEditor.js";
 import type { ScanSettings, ScanSettingsInput } from "../scanner/scan-settings-store.js";
 
@@ -111,7 +112,7 @@ export function ScannerSettings(props: ScannerSettingsProps) {
         >
           <option value="any">SKU, then barcode</option>
           <option value="sku">SKU only</option>
-          <option value="globalUniqueId">Barcode (global unique id) only</option>
+          <option value="globalUniqueId">Barcode only (from the barcode field)</option>
         </select>
         <ScaleRulesEditor
           rules={draft.scaleRules}
@@ -124,6 +125,7 @@ export function ScannerSettings(props: ScannerSettingsProps) {
           </p>
         )}
       </form>
+      <BarcodeSourceSettings settings={settings} onSave={onSave} />
       <ScanTestPanel {...props} />
     </details>
   );

@@ -13,6 +13,7 @@ import { WooClient } from "@pos/woo";
 import { SalesDb } from "../db/sales-db.js";
 import { CustomerIndex } from "../customers/customer-index.js";
 import { findByCode } from "../scanner/find-by-code.js";
+import { loadBarcodeSource } from "../scanner/scan-settings-store.js";
 import { CatalogIndex } from "../search/catalog-index.js";
 import {
   applyStoredChange,
@@ -174,7 +175,7 @@ async function start(catalogDbName: string): Promise<void> {
 
   // The lock is never resigned: closing the tab ends the worker, which releases it.
   runWhenLeader(`pos-catalog-sync:${catalogDbName}`, (signal) =>
-    lead(client, db, session.storeKind, channel, signal).catch((error: unknown) =>
+    lead(client, db, salesDb, session.storeKind, channel, signal).catch((error: unknown) =>
       reportSyncError("internal", `starting the sync failed: ${describe(error)}`),
     ),
   );
@@ -185,6 +186,7 @@ async function start(catalogDbName: string): Promise<void> {
 async function lead(
   client: WooClient,
   db: CatalogDb,
+  salesDb: SalesDb,
   storeKind: StoreKind,
   channel: TabChannel,
   signal: AbortSignal,
@@ -193,6 +195,7 @@ async function lead(
   const pull = createCatalogPull(client, storeKind, {
     snapshotPageSize: 500,
     feedPageSize: 1000,
+    readBarcodeSource: () => loadBarcodeSource(salesDb),
   });
   const current = new SyncEngine({ db, pull });
   const progressChanged = () => {
