@@ -21,6 +21,8 @@ import { registerSiteIndexRoute } from "./routes/wp/site-index-route.js";
 import { registerUsersMeRoute } from "./routes/wp/users-me-route.js";
 import { registerApplicationPasswordRoutes } from "./routes/wp/application-password-routes.js";
 import { registerCashierRoutes } from "./routes/pos/cashier-routes.js";
+import { registerCouponCheckRoutes } from "./routes/pos/coupon-check-routes.js";
+import { registerBarcodeSourceRoutes } from "./routes/pos/barcode-source-routes.js";
 import { registerLicenceRoutes } from "./routes/pos/licence-routes.js";
 import { registerDeviceSessionRoutes } from "./routes/pos/device-session-routes.js";
 import { LicenceKeeper } from "./licence/licence-keeper.js";
@@ -155,7 +157,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerOrderRoutes(app, context);
   registerOrderChangeRoutes(app, context);
   registerCouponRoutes(app, context);
+  registerCouponCheckRoutes(app, context);
   registerSettingsRoutes(app, context);
+  registerBarcodeSourceRoutes(app, context);
   registerReportRoutes(app, context);
   registerTillCashSessionRoutes(app, context);
 

@@ -4,7 +4,7 @@ import { useTill } from "../till/till-context.js";
 import { useConnectivity } from "../till/use-connectivity.js";
 import type { CartAction } from "./cart-action.js";
 import type { CartTotals } from "./cart-totals.js";
-import { checkCoupon } from "./check-coupon.js";
+import { checkCoupon, type CouponCheck } from "./check-coupon.js";
 
 interface CouponFormProps {
   order: StoredOrder;
@@ -14,18 +14,23 @@ interface CouponFormProps {
 
 const nowDate = () => new Date();
 
-/** Renders the coupon field and the order's coupons, each "to be confirmed" by the store. */
+/**
+ * Renders the coupon field and the order's coupons. The store checks a code while it is
+ * reachable. A code checked only on the till shows "to be confirmed" until the store confirms it.
+ */
 export function CouponForm({ order, cart, dispatch }: CouponFormProps) {
   const ids = useId();
-  const { catalog, session } = useTill();
+  const { catalog, session, client } = useTill();
   const connectivity = useConnectivity();
   const [code, setCode] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
 
   const apply = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    if (!cart) return;
+    if (!cart || checking) return;
+    setChecking(true);
     const check = await checkCoupon(code, {
       catalog,
       order,
@@ -33,7 +38,10 @@ export function CouponForm({ order, cart, dispatch }: CouponFormProps) {
       decimals: session.store.decimals,
       online: connectivity !== "offline",
       now: nowDate(),
-    });
+      store: { client, kind: session.storeKind },
+    })
+      .catch((failure: unknown): CouponCheck => ({ ok: false, message: String(failure) }))
+      .finally(() => setChecking(false));
     if (!check.ok) {
       setError(check.message);
       return;
@@ -50,8 +58,8 @@ export function CouponForm({ order, cart, dispatch }: CouponFormProps) {
     <form className="coupon-form" onSubmit={(event) => void apply(event)}>
       <label htmlFor={`${ids}-code`}>Coupon code</label>
       <input id={`${ids}-code`} value={code} onChange={(event) => setCode(event.target.value)} />
-      <button type="submit" disabled={!code.trim()}>
-        Apply coupon
+      <button type="submit" disabled={!code.trim() || checking}>
+        {checking ? "Checking coupon…" : "Apply coupon"}
       </button>
       {error && (
         <p role="alert" className="error">

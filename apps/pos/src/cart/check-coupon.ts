@@ -1,26 +1,38 @@
 import { sumMoney, validateCoupon, type Coupon, type Money } from "@pos/core";
-import type { CatalogDb } from "@pos/sync";
+import type { CatalogDb, StoreKind } from "@pos/sync";
+import type { WooClient } from "@pos/woo";
 import type { StoredOrder } from "../db/stored-order.js";
 import type { CartTotals } from "./cart-totals.js";
 import { normalizeCouponCode } from "./cart-reducer.js";
+import { checkCouponOnStore } from "./check-coupon-on-store.js";
 
 export type CouponCheck =
   { ok: true; code: string; toBeConfirmed: boolean } | { ok: false; message: string };
+
+/** The store a coupon is checked with while it is reachable, and which API it speaks. */
+export interface CouponStore {
+  client: WooClient;
+  kind: StoreKind;
+}
 
 export interface CouponCheckContext {
   catalog: CatalogDb;
   order: StoredOrder;
   cart: CartTotals;
   decimals: number;
+  /** False when the connectivity monitor reports the store as unreachable. */
   online: boolean;
   now: Date;
+  /** The store that checks the code while online; without it the till checks it alone. */
+  store?: CouponStore;
 }
 
 /**
- * Checks a typed coupon code on the till. A code synced to the device is checked with core's
- * WooCommerce rules. The store checks it again when it creates the order, because usage counts
- * may have moved since the sync. A code the till lacks is accepted only online, so the store
- * validates it at checkout.
+ * Checks a typed coupon code. Online, the store checks it at once, so an unknown or invalid
+ * code is rejected with the store's reason and a valid one needs no confirmation. Offline, or
+ * when the store cannot be reached, a code synced to the device is checked with core's
+ * WooCommerce rules and marked to be confirmed, because usage counts may have moved since the
+ * sync. A code the till lacks cannot be checked offline and is rejected.
  */
 export async function checkCoupon(
   typed: string,
@@ -29,9 +41,16 @@ export async function checkCoupon(
   const code = normalizeCouponCode(typed);
   if (!code) return { ok: false, message: "the coupon code is empty: type or scan a code" };
 
+  if (context.online && context.store) {
+    const checked = await checkCouponOnStore(code, context.store, context);
+    if (checked !== null) return checked;
+  }
+  return checkCouponOnTill(code, context);
+}
+
+async function checkCouponOnTill(code: string, context: CouponCheckContext): Promise<CouponCheck> {
   const coupon = await context.catalog.coupons.where("code").equals(code).first();
   if (!coupon) {
-    if (context.online) return { ok: true, code, toBeConfirmed: true };
     return {
       ok: false,
       message:
@@ -39,8 +58,14 @@ export async function checkCoupon(
         "try again when the store is reachable",
     };
   }
-  const applied = await appliedCoupons(context);
-  const result = validateCoupon(coupon, {
+  const result = await validateCouponOnTill(coupon, context);
+  if (!result.ok) return { ok: false, message: result.message };
+  return { ok: true, code, toBeConfirmed: true };
+}
+
+/** Validates a coupon record against the order with core's rules and the coupons already on it. */
+export async function validateCouponOnTill(coupon: Coupon, context: CouponCheckContext) {
+  return validateCoupon(coupon, {
     now: context.now,
     decimals: context.decimals,
     lines: context.order.lines.map((line) => ({
@@ -50,12 +75,10 @@ export async function checkCoupon(
       onSale: line.onSale,
     })),
     subtotal: cartSubtotal(context.cart),
-    appliedCoupons: applied,
+    appliedCoupons: await appliedCoupons(context),
     billingEmail: "",
     customerId: context.order.customer?.id ?? 0,
   });
-  if (!result.ok) return { ok: false, message: result.message };
-  return { ok: true, code, toBeConfirmed: true };
 }
 
 async function appliedCoupons(context: CouponCheckContext): Promise<Coupon[]> {

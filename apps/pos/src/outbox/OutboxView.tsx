@@ -1,6 +1,11 @@
 import { useEffect, useId, useState, useSyncExternalStore } from "react";
 import { toMoney } from "@pos/core";
-import { emptyOutboxStatus, orderCreateKind, type OutboxRecord } from "@pos/sync";
+import {
+  emptyOutboxStatus,
+  orderCreateKind,
+  sessionRejectedStatuses,
+  type OutboxRecord,
+} from "@pos/sync";
 import { customerCreateKind, customerUpdateKind } from "../customers/customer-outbox.js";
 import { parseStoredOrder, type StoredOrder } from "../db/stored-order.js";
 import { displayMoney } from "../money/display-money.js";
@@ -8,6 +13,7 @@ import { loadCashiers } from "../cashiers/cashier-store.js";
 import { currentCashier, subscribeCurrentCashier } from "../cashiers/current-cashier.js";
 import { useTill } from "../till/till-context.js";
 import { useOutbox, useOutboxStatus } from "./outbox-context.js";
+import { isCouponRejectedSale, resendWithoutCoupons } from "./resend-without-coupons.js";
 import { recordDiscardedOrder } from "./till-outbox.js";
 
 const managerRoles = new Set(["manager", "administrator"]);
@@ -27,12 +33,22 @@ export function OutboxView() {
   const cashierRole = useCurrentCashierRole();
   // A manager who switched in with a PIN may discard too: a register whose logged-in cashier
   // cannot log out while sales are parked would otherwise have no way to resolve them.
-  const canDiscard =
+  const isManager =
     managerRoles.has(session.user.role) || (cashierRole !== null && managerRoles.has(cashierRole));
 
-  const run = (work: () => Promise<void>) => {
+  const run = (work: () => Promise<unknown>) => {
     setError(null);
     work().catch((failure: unknown) => setError(String(failure)));
+  };
+  const resendWithoutCoupon = (id: string) => {
+    if (!isManager) {
+      setError(
+        "Only a manager can resend a sale without its coupon: press Switch cashier, choose a " +
+          "manager and enter their PIN, then press this button again.",
+      );
+      return;
+    }
+    run(() => resendWithoutCoupons(outbox, salesDb, id, session.store.decimals));
   };
 
   return (
@@ -67,7 +83,12 @@ export function OutboxView() {
                     Resend {label}
                   </button>
                 )}
-                {canDiscard && record.state !== "sending" && (
+                {isCouponRejectedSale(record) && (
+                  <button type="button" onClick={() => resendWithoutCoupon(record.id)}>
+                    Resend without coupon {label}
+                  </button>
+                )}
+                {isManager && record.state !== "sending" && (
                   <button
                     type="button"
                     onClick={() =>
@@ -119,7 +140,19 @@ function recordTitle(record: OutboxRecord): string {
 
 function describeState(record: OutboxRecord): string {
   if (record.state === "sending") return "Sending…";
+  if (isCouponRejectedSale(record)) {
+    return (
+      `Rejected: ${record.lastError ?? "no reason given"}. The customer has paid: a manager ` +
+      "can resend it without the coupon at the price paid."
+    );
+  }
   if (record.state === "parked") return `Rejected: ${record.lastError ?? "no reason given"}`;
+  if (record.lastErrorStatus !== undefined && sessionRejectedStatuses.has(record.lastErrorStatus)) {
+    return (
+      "Waiting for a login: the store rejected this register's session. It is sent once " +
+      `someone logs in again on this register (${record.lastError ?? "no reason given"}).`
+    );
+  }
   if (record.attempts === 0) return "Waiting to be sent";
   return `Waiting to retry (${record.attempts} attempts; ${record.lastError ?? "no answer"})`;
 }

@@ -1,17 +1,9 @@
-import {
-  computeRestOrderTotals,
-  multiplyMoney,
-  parsePrecise,
-  preciseToMoney,
-  sumMoney,
-  validateCoupon,
-} from "@pos/core";
-import type { Coupon, TaxLocation } from "@pos/core";
+import { computeRestOrderTotals } from "@pos/core";
+import type { TaxLocation } from "@pos/core";
 import type { Kysely } from "kysely";
 import type { AppContext } from "../app-context.js";
 import { listTaxRateRows, taxRateRecord } from "../catalog/tax-rate-store.js";
-import { couponRecord } from "../coupons/coupon-records.js";
-import { assertIndividualUseAlone } from "../coupons/individual-use.js";
+import { loadValidCoupons } from "../coupons/order-coupons.js";
 import { recordCouponUsage } from "../coupons/record-coupon-usage.js";
 import type { DatabaseSchema } from "../db/database-schema.js";
 import { takeNextCounterValue } from "../db/counters.js";
@@ -72,7 +64,6 @@ export async function prepareOrder(
   const lines = await resolveOrderLines(trx, body.line_items);
   const taxRates = (await listTaxRateRows(trx)).map(taxRateRecord);
   const coupons = await loadValidCoupons(trx, body, lines, settings, context.now());
-  assertIndividualUseAlone(coupons);
 
   const totalsInput = restOrderInput(body, lines, coupons, settings.decimals);
   const totalsSettings = totalsSettingsOf(settings);
@@ -153,55 +144,6 @@ function taxLocation(settings: StoreSettings, body: OrderCreateBody): TaxLocatio
     postcode: settings.address.postcode,
     city: settings.address.city,
   };
-}
-
-/** Loads the order's coupons and checks each with core's rules; the first failure rejects the order. */
-async function loadValidCoupons(
-  trx: Db,
-  body: OrderCreateBody,
-  lines: readonly ResolvedLine[],
-  settings: StoreSettings,
-  now: Date,
-): Promise<Coupon[]> {
-  const coupons: Coupon[] = [];
-  for (const { code } of body.coupon_lines) {
-    const normalized = code.trim().toLowerCase();
-    const row = await trx
-      .selectFrom("coupons")
-      .selectAll()
-      .where("code", "=", normalized)
-      .executeTakeFirst();
-    if (row === undefined) {
-      throw couponError(`Coupon "${code}" cannot be applied because it does not exist.`);
-    }
-    const coupon = couponRecord(row);
-    const couponLines = lines.map((line) => ({
-      productId: line.parent?.id ?? line.item.id,
-      variationId: line.parent === undefined ? 0 : line.item.id,
-      categoryIds: line.categoryIds,
-      onSale: line.item.sale_price !== "" && line.item.price === line.item.sale_price,
-      lineSubtotal: multiplyMoney(
-        preciseToMoney(parsePrecise(line.item.price || "0"), settings.decimals),
-        line.input.quantity,
-      ),
-    }));
-    const result = validateCoupon(coupon, {
-      now,
-      decimals: settings.decimals,
-      lines: couponLines,
-      subtotal: sumMoney(couponLines.map((line) => line.lineSubtotal)),
-      appliedCoupons: coupons,
-      billingEmail: body.billing.email ?? "",
-      customerId: body.customer_id,
-    });
-    if (!result.ok) throw new WooError(400, result.code, result.message);
-    coupons.push(coupon);
-  }
-  return coupons;
-}
-
-function couponError(message: string): WooError {
-  return new WooError(400, "woocommerce_rest_invalid_coupon", message);
 }
 
 /**

@@ -26,6 +26,10 @@ export const outboxRecordSchema = z.object({
   attempts: z.number().int().nonnegative(),
   state: z.enum(outboxStates),
   lastError: z.string().nullable(),
+  /** The HTTP status of the last failed attempt's response; absent without a response. */
+  lastErrorStatus: z.number().int().optional(),
+  /** The error code of that response, such as "woocommerce_rest_invalid_coupon". */
+  lastErrorCode: z.string().optional(),
   createdAtMs: z.number().int(),
   nextAttemptAtMs: z.number().int(),
   /** When the last failed attempt ended, or absent before the first failure. */

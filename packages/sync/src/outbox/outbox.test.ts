@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { WooApiError, WooNetworkError } from "@pos/woo";
+import { WooApiError, WooNetworkError, type BackoffOptions } from "@pos/woo";
 import { MemoryLocks } from "../test-support/memory-locks.js";
 import { Outbox, type OutboxSender } from "./outbox.js";
 import { enqueueOutboxRecord, outboxRecordVersion } from "./outbox-record.js";
@@ -14,7 +14,7 @@ afterEach(async () => {
 
 function setUp(
   send: OutboxSender,
-  overrides: { nowMs?: () => number; random?: () => number } = {},
+  overrides: { nowMs?: () => number; random?: () => number; backoff?: BackoffOptions } = {},
 ) {
   const db = new TestOutboxDb(uniqueOutboxDbName());
   const outbox = new Outbox({
@@ -33,6 +33,16 @@ function setUp(
     await db.delete();
   });
   return { db, outbox };
+}
+
+function outboxOptionsOf(db: TestOutboxDb) {
+  return {
+    db,
+    table: db.outbox,
+    locks: new MemoryLocks(),
+    backoff: { baseDelayMs: 60_000, maxDelayMs: 60_000 },
+    idleCheckMs: 50,
+  };
 }
 
 function startOutbox(outbox: Outbox) {
@@ -93,12 +103,46 @@ describe("Outbox", () => {
     const record = await db.outbox.get("a");
     expect(record?.attempts).toBe(1);
     expect(record?.lastError).toContain('coupon "SPRING" expired');
+    expect(record?.lastErrorStatus).toBe(400);
+    expect(record?.lastErrorCode).toBe("woocommerce_rest_invalid_coupon");
+  });
+
+  it.each([401, 403])("keeps a %i pending until a login", async (status) => {
+    let sessionValid = false;
+    let accepted = 0;
+    const send: OutboxSender = () => {
+      if (!sessionValid) throw new WooApiError(status, "pos_session_revoked", "session revoked");
+      accepted += 1;
+      return { id: 9 };
+    };
+    const { db, outbox } = setUp(send, { backoff: { baseDelayMs: 60_000, maxDelayMs: 60_000 } });
+    await enqueue(db, "a");
+    const stop = outbox.start();
+    await vi.waitFor(async () => expect((await db.outbox.get("a"))?.attempts).toBe(1));
+    await stop();
+
+    const waiting = await db.outbox.get("a");
+    expect(waiting?.state).toBe("pending");
+    expect(waiting?.lastError).toMatch(/^waiting for a login/);
+    expect(waiting?.lastErrorStatus).toBe(status);
+    expect((await outbox.status()).parked).toBe(0);
+
+    // A new login starts a new till, whose outbox drains at once despite the backoff.
+    sessionValid = true;
+    const next = new Outbox({ ...outboxOptionsOf(db), senders: { "order.create": send } });
+    startOutbox(next);
+    next.drainNow();
+    await vi.waitFor(async () => expect((await next.status()).sent).toBe(1));
+    expect(accepted).toBe(1);
+    const sent = await db.outbox.get("a");
+    expect(sent?.lastError).toBeNull();
+    expect(sent?.lastErrorStatus).toBeUndefined();
   });
 
   it("resends a parked record on request", async () => {
     let reject = true;
     const { db, outbox } = setUp(() => {
-      if (reject) throw new WooApiError(403, "forbidden", "not allowed");
+      if (reject) throw new WooApiError(409, "conflict", "not now");
       return { id: 3 };
     });
     await enqueue(db, "a");
@@ -110,6 +154,30 @@ describe("Outbox", () => {
 
     await vi.waitFor(async () => expect((await outbox.status()).sent).toBe(1));
     expect(await db.acknowledged.get("a")).toEqual({ id: "a", serverId: 3 });
+  });
+
+  it("resends a parked record with a revised payload", async () => {
+    const payloads: unknown[] = [];
+    const { db, outbox } = setUp((record) => {
+      payloads.push(record.payload);
+      if (payloads.length === 1)
+        throw new WooApiError(400, "woocommerce_rest_invalid_coupon", "no");
+      return { id: 4 };
+    });
+    await enqueue(db, "a");
+    startOutbox(outbox);
+    await vi.waitFor(async () => expect((await outbox.status()).parked).toBe(1));
+
+    const resent = await outbox.resend("a", (payload) => ({
+      ...(payload as object),
+      revised: true,
+    }));
+
+    expect(resent).toBe(true);
+    await vi.waitFor(async () => expect((await outbox.status()).sent).toBe(1));
+    expect(payloads).toEqual([{ id: "a" }, { id: "a", revised: true }]);
+    expect(await outbox.resend("a", () => ({ other: true }))).toBe(false);
+    expect((await db.outbox.get("a"))?.payload).toEqual({ id: "a", revised: true });
   });
 
   it("waits with exponential backoff and jitter", async () => {

@@ -135,14 +135,21 @@ export class Outbox {
     this.wake.notify();
   }
 
-  /** Moves a parked record back to pending for one more try now. */
-  async resend(id: string): Promise<void> {
-    await this.update(id, ["parked"], (record) => ({
+  /**
+   * Moves a parked record back to pending for one more try now. `revise`, when given, replaces
+   * the payload in the same transaction, for a person who changed what the server rejected. The
+   * record keeps its id, so the server still stores at most one copy. Returns false when the
+   * record was no longer parked (another tab resent it), and then changes nothing.
+   */
+  async resend(id: string, revise?: (payload: unknown) => unknown): Promise<boolean> {
+    const resent = await this.update(id, ["parked"], (record) => ({
       ...record,
       state: "pending",
+      payload: revise ? revise(record.payload) : record.payload,
       nextAttemptAtMs: this.nowMs(),
     }));
     this.notifyChanged();
+    return resent !== null;
   }
 
   /**
@@ -247,7 +254,7 @@ export class Outbox {
   private async markSent(record: OutboxRecord, result: unknown): Promise<void> {
     const { db, table, onSent } = this.options;
     await db.transaction("rw", db.tables, async () => {
-      await table.put({ ...record, state: "sent", lastError: null, result });
+      await table.put({ ...withoutLastAnswer(record), state: "sent", lastError: null, result });
       await onSent?.(record, result);
     });
     this.refreshSubscribers();
@@ -263,9 +270,11 @@ export class Outbox {
     const park = noSender || failure.action === "park";
     const delayMs = retryDelayMs(record.attempts, this.random, this.backoff);
     await this.update(record.id, ["sending"], (current) => ({
-      ...current,
+      ...withoutLastAnswer(current),
       state: park ? "parked" : "pending",
       lastError: failure.reason,
+      ...(failure.status === undefined ? {} : { lastErrorStatus: failure.status }),
+      ...(failure.code === undefined ? {} : { lastErrorCode: failure.code }),
       lastAttemptAtMs: this.nowMs(),
       nextAttemptAtMs: park ? current.nextAttemptAtMs : this.nowMs() + delayMs,
     }));
@@ -308,4 +317,12 @@ export class Outbox {
   private log(level: "info" | "warn" | "error", message: string): void {
     this.options.log?.(level, message);
   }
+}
+
+/** Drops the status and code of the last failed response, before a new outcome is recorded. */
+function withoutLastAnswer(record: OutboxRecord): OutboxRecord {
+  const copy = { ...record };
+  delete copy.lastErrorStatus;
+  delete copy.lastErrorCode;
+  return copy;
 }
