@@ -127,9 +127,16 @@ test("shows the licence the till verified, and a tampered one", async ({ page, b
   const third = await browser.newContext();
   const thirdPage = await third.newPage();
   await logIn(thirdPage, "cashier");
-  await expect(thirdPage.getByRole("alert")).toContainText(
-    "This register cannot sign in: register",
-  );
-  await expect(thirdPage.getByRole("alert")).toContainText("allows 1 register");
+  const refusal = thirdPage.getByRole("alert");
+  await expect(refusal).toContainText("This register cannot sign in. The community edition");
+  await expect(refusal).toContainText("allows 1 register at once, and 2 are signed in");
+  // Each signed-in register is named once, with its user and when it was last active.
+  // Registers go by the id the Staff and devices list shows, so a manager can find the one named.
+  const signedIn =
+    /register-[\w-]+ \((Morgan Manager|Casey Cashier), last active [\d-]+ [\d:]+ UTC\)/g;
+  await expect(refusal).toContainText(signedIn);
+  expect((await refusal.innerText()).match(signedIn)).toHaveLength(2);
+  await expect(refusal).toContainText("a manager can revoke a register under Staff and devices");
+  expect((await refusal.innerText()).match(/cannot sign in/g)).toHaveLength(1);
   await third.close();
 });

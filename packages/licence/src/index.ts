@@ -35,6 +35,7 @@ export {
   seatsAllowed,
   type RegisterSeatDecision,
   type RegisterSeatRequest,
+  type SignedInRegister,
 } from "./seats.js";
 export { SHIPPED_LICENCE_KEYS } from "./shipped-licence-keys.js";
 export { signLicence } from "./sign-licence.js";

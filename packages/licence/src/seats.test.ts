@@ -49,6 +49,8 @@ describe("seatsAllowed", () => {
   });
 });
 
+const at = (...registers: string[]) => registers.map((register) => ({ register }));
+
 describe("checkRegisterSeat", () => {
   it("lets the first register sign in without a licence", () => {
     const decision = checkRegisterSeat({
@@ -64,14 +66,18 @@ describe("checkRegisterSeat", () => {
     const decision = checkRegisterSeat({
       check: undefined,
       register: "back",
-      registersSignedIn: ["front"],
+      registersSignedIn: [
+        { register: "front", userName: "Ann Smith", lastUsedGmt: "2026-12-04T09:12:41.000Z" },
+      ],
     });
 
     expect(decision.allowed).toBe(false);
     if (decision.allowed) return;
     expect(decision.message).toBe(
-      'register "back" cannot sign in: the community edition allows 1 register and "front" ' +
-        "is signed in; sign out a register first, or activate a licence key with more registers",
+      "The community edition allows 1 register at once, and 1 is signed in: front (Ann Smith, " +
+        'last active 2026-12-04 09:12 UTC). Register "back" can sign in once one of them signs ' +
+        "out: a manager can revoke a register under Staff and devices, or activate a licence " +
+        "key with more registers.",
     );
   });
 
@@ -79,39 +85,58 @@ describe("checkRegisterSeat", () => {
     const decision = checkRegisterSeat({
       check: undefined,
       register: "front",
-      registersSignedIn: ["front", "back"],
+      registersSignedIn: at("front", "back"),
     });
 
     expect(decision.allowed).toBe(true);
   });
 
   it("allows up to the licensed registers", () => {
-    const signedIn = ["r1", "r2"];
     expect(
-      checkRegisterSeat({ check: checks.valid, register: "r3", registersSignedIn: signedIn }),
+      checkRegisterSeat({ check: checks.valid, register: "r3", registersSignedIn: at("r1", "r2") }),
     ).toEqual({ allowed: true, seats: 3 });
 
     const full = checkRegisterSeat({
       check: checks.valid,
       register: "r4",
-      registersSignedIn: ["r1", "r2", "r3", "r2"],
+      registersSignedIn: at("r1", "r2", "r3", "r2"),
     });
     expect(full.allowed).toBe(false);
     if (full.allowed) return;
-    expect(full.message).toContain("licence L-123 allows 3 registers and");
-    expect(full.message).toContain('"r1", "r2", "r3" are signed in');
+    expect(full.message).toContain("Licence L-123 allows 3 registers at once, and 3 are");
+    expect(full.message).toContain("signed in: r1; r2; r3. Register");
+  });
+
+  it("names each register once, by its latest session", () => {
+    const full = checkRegisterSeat({
+      check: undefined,
+      register: "RNEW",
+      registersSignedIn: [
+        { register: "R7KQ2", userName: "Ann Smith", lastUsedGmt: "2026-12-04T09:12:00.000Z" },
+        { register: "R7KQ2", userName: "Bob Jones", lastUsedGmt: "2026-12-04T11:40:00.000Z" },
+        { register: "R7KQ2", userName: "Cy Lee", lastUsedGmt: "2026-12-04T10:05:00.000Z" },
+        { register: "RB3X1", userName: "Dee Roy", lastUsedGmt: "2026-12-04T08:01:09" },
+      ],
+    });
+
+    expect(full.allowed).toBe(false);
+    if (full.allowed) return;
+    expect(full.message.match(/R7KQ2/g)).toHaveLength(1);
+    expect(full.message).toContain("R7KQ2 (Bob Jones, last active 2026-12-04 11:40 UTC)");
+    expect(full.message).not.toContain("Ann Smith");
+    expect(full.message).toContain("; RB3X1 (Dee Roy, last active 2026-12-04 08:01 UTC)");
   });
 
   it("explains why an expired licence gives one seat", () => {
     const decision = checkRegisterSeat({
       check: checks.expired,
       register: "r2",
-      registersSignedIn: ["r1"],
+      registersSignedIn: at("r1"),
     });
 
     expect(decision.allowed).toBe(false);
     if (decision.allowed) return;
-    expect(decision.message).toContain("the community edition allows 1 register");
+    expect(decision.message).toContain("The community edition allows 1 register");
     expect(decision.message).toContain("Licence: licence L-123 expired on 2026-12-01");
   });
 });

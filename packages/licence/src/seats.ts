@@ -27,13 +27,26 @@ export function editionInForce(check: LicenceCheck | undefined): string {
   return COMMUNITY_EDITION;
 }
 
+/** A register signed in now, with the user and time of its last use where recorded. */
+export interface SignedInRegister {
+  /** The register id the till sent at login, as the Staff and devices list shows it. */
+  readonly register: string;
+  /** The user of the register's most recent session. */
+  readonly userName?: string;
+  /** ISO 8601 UTC instant the register last used its session. */
+  readonly lastUsedGmt?: string;
+}
+
 export interface RegisterSeatRequest {
   /** The latest licence check, or undefined when the store has no licence. */
   readonly check: LicenceCheck | undefined;
   /** The register asking to sign in. */
   readonly register: string;
-  /** Registers signed in now; the asking register may be among them. */
-  readonly registersSignedIn: readonly string[];
+  /**
+   * Registers signed in now, one entry or several per register. The asking register may be
+   * among them.
+   */
+  readonly registersSignedIn: readonly SignedInRegister[];
 }
 
 export type RegisterSeatDecision =
@@ -45,21 +58,65 @@ export type RegisterSeatDecision =
  */
 export function checkRegisterSeat(request: RegisterSeatRequest): RegisterSeatDecision {
   const seats = seatsAllowed(request.check);
-  const others = [...new Set(request.registersSignedIn)].filter((r) => r !== request.register);
-  if (request.registersSignedIn.includes(request.register) || others.length < seats) {
+  const signedIn = request.registersSignedIn;
+  const others = latestPerRegister(signedIn).filter((entry) => entry.register !== request.register);
+  if (signedIn.some((entry) => entry.register === request.register) || others.length < seats) {
     return { allowed: true, seats };
   }
+  return { allowed: false, seats, message: noSeatMessage(request, seats, others) };
+}
 
+function noSeatMessage(
+  request: RegisterSeatRequest,
+  seats: number,
+  others: readonly SignedInRegister[],
+): string {
   const check = request.check;
   const licensed = check?.status === "valid" || check?.status === "grace";
-  const holder = licensed ? `licence ${check.licence.licenceId}` : "the community edition";
-  const inUse = others.map((register) => `"${register}"`).join(", ");
-  const message =
-    `register "${request.register}" cannot sign in: ${holder} allows ${registersText(seats)} ` +
-    `and ${inUse} ${others.length === 1 ? "is" : "are"} signed in; sign out a register ` +
-    "first, or activate a licence key with more registers";
-  const reason = check === undefined || licensed ? "" : `. Licence: ${check.message}`;
-  return { allowed: false, seats, message: message + reason };
+  const holder = licensed ? `Licence ${check.licence.licenceId}` : "The community edition";
+  const inUse = others.map(describeSignedIn).join("; ");
+  const verb = others.length === 1 ? "is" : "are";
+  const reason =
+    check === undefined || licensed ? "" : ` Licence: ${check.message.replace(/\.$/, "")}.`;
+  return (
+    `${holder} allows ${registersText(seats)} at once, and ${others.length} ${verb} signed in: ` +
+    `${inUse}. Register "${request.register}" can sign in once one of them signs out: a ` +
+    `manager can revoke a register under Staff and devices, or activate a licence key with ` +
+    `more registers.${reason}`
+  );
+}
+
+/** Keeps one entry per register, the most recently used, in order of register name. */
+function latestPerRegister(entries: readonly SignedInRegister[]): SignedInRegister[] {
+  const latest = new Map<string, SignedInRegister>();
+  for (const entry of entries) {
+    const kept = latest.get(entry.register);
+    if (!kept || (entry.lastUsedGmt ?? "") > (kept.lastUsedGmt ?? "")) {
+      latest.set(entry.register, entry);
+    }
+  }
+  return [...latest.values()].sort((a, b) => (a.register < b.register ? -1 : 1));
+}
+
+/**
+ * Writes `register-4f2a… (Ann Smith, last active 2026-12-04 09:12 UTC)`, leaving out what is
+ * unknown.
+ */
+function describeSignedIn(entry: SignedInRegister): string {
+  const details = [
+    entry.userName,
+    entry.lastUsedGmt ? `last active ${minuteOf(entry.lastUsedGmt)} UTC` : undefined,
+  ].filter((detail): detail is string => detail !== undefined && detail !== "");
+  return details.length > 0 ? `${entry.register} (${details.join(", ")})` : entry.register;
+}
+
+function minuteOf(isoInstant: string): string {
+  // The store writes GMT instants without a zone designator, as WooCommerce does, and
+  // `Date` would read those as local time.
+  const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(isoInstant) ? isoInstant : `${isoInstant}Z`;
+  const instant = new Date(zoned);
+  if (Number.isNaN(instant.getTime())) return isoInstant;
+  return instant.toISOString().slice(0, 16).replace("T", " ");
 }
 
 /** Writes a register count with its noun: "1 register", "3 registers". */

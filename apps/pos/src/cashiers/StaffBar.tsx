@@ -19,7 +19,7 @@ export function StaffBar() {
   const close = () => setOpen(null);
 
   return (
-    <span className="staff-bar">
+    <span className="staff-bar cashier">
       <span role="status" aria-label="Current cashier">
         {cashier?.displayName ?? session.user.display_name}
       </span>

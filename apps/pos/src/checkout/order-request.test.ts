@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parsePosTenders, posTendersMetaKey } from "@pos/core";
 import { totalOrder } from "../cart/cart-totals.js";
 import { emptyOrder, newLine } from "../cart/test-orders.js";
 import type { StoredOrder } from "../db/stored-order.js";
@@ -151,9 +152,33 @@ describe("buildOrderRequest with tenders", () => {
         key: "_pos_tenders",
         value:
           '[{"method":"pos_cash","title":"Cash","amount":"25.00","change":"5.00"},' +
-          '{"method":"pos_card","title":"External card 7731","amount":"30.00","change":"0.00"}]',
+          '{"method":"pos_card","title":"External card","reference":"7731","amount":"30.00",' +
+          '"change":"0.00"}]',
       },
       { key: "_pos_receipt_number", value: "RAB-000007" },
     ]);
+  });
+
+  it("reads slips back as one method", () => {
+    const order = orderWith([line("a", { catalogPriceMinor: 5000 })]);
+    const { input, totals } = totalOrder(order, { store: testStore, taxRates: [] });
+    const slip = (reference: string, amountMinor: number) => ({
+      method: "pos_card",
+      title: "External card",
+      amountMinor,
+      changeMinor: 0,
+      reference,
+    });
+    const body = buildOrderRequest(order, input, totals, 2, {
+      tenders: [slip("7731", 2000), slip("7732", 3000)],
+      receiptNumber: null,
+    });
+    const meta = body.meta_data?.find((entry) => entry.key === posTendersMetaKey);
+
+    const tenders = parsePosTenders(meta?.value, 2, "RAB-000008");
+
+    expect(tenders.map((tender) => tender.methodTitle)).toEqual(["External card", "External card"]);
+    expect(tenders.map((tender) => tender.reference)).toEqual(["7731", "7732"]);
+    expect(new Set(tenders.map((tender) => tender.methodId))).toEqual(new Set(["pos_card"]));
   });
 });

@@ -33,7 +33,8 @@ export interface SaleDetails {
 /**
  * Builds the body of `POST wc/v3/orders`. Lines carry explicit ex-tax subtotals and totals with
  * 6 decimals, so the server records the prices the cashier saw even if the catalogue changed
- * since the last sync. The tenders go in `_pos_tenders` and the largest one names the method.
+ * since the last sync. The tenders go in `_pos_tenders`, each card slip number in its own
+ * `reference` field, and the largest tender names the method.
  */
 export function buildOrderRequest(
   order: StoredOrder,
@@ -80,7 +81,8 @@ function saleMeta(order: StoredOrder, sale: SaleDetails, decimals: number) {
   if (sale.tenders.length > 0) {
     const tenders = sale.tenders.map((tender) => ({
       methodId: tender.method,
-      methodTitle: tender.reference ? `${tender.title} ${tender.reference}` : tender.title,
+      methodTitle: tender.title,
+      ...(tender.reference ? { reference: tender.reference } : {}),
       amount: toMoney(tender.amountMinor),
       change: toMoney(tender.changeMinor),
     }));

@@ -23,4 +23,18 @@ describe("loginErrorMessage", () => {
     expect(message).toContain("The store refused the application password");
     expect(message).toContain("connect to the store over https");
   });
+
+  it("shows the register limit once", () => {
+    const storeMessage =
+      "The community edition allows 1 register at once, and 1 is signed in: R7KQ2 (Ann Smith, " +
+      'last active 2026-12-04 09:12 UTC). Register "RB3X1" can sign in once one of them signs ' +
+      "out: a manager can revoke a register under Staff and devices, or activate a licence " +
+      "key with more registers.";
+    const failure = new WooApiError(403, "pos_register_limit", storeMessage);
+
+    const message = loginErrorMessage(failure, storeUrl);
+
+    expect(message).toBe(`This register cannot sign in. ${storeMessage}`);
+    expect(message.match(/cannot sign in/g)).toHaveLength(1);
+  });
 });

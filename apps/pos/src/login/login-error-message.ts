@@ -15,7 +15,8 @@ export function loginErrorMessage(failure: unknown, storeUrl: string): string {
     failure.status === 403 &&
     failure.code === "pos_register_limit"
   ) {
-    return `This register cannot sign in: ${failure.message}`;
+    // The store's message names the limit, the registers signed in and what to do.
+    return `This register cannot sign in. ${failure.message}`;
   }
   if (failure instanceof WooApiError && failure.status === 429) {
     return "Too many login attempts. Wait a minute, then try again.";

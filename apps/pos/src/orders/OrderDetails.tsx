@@ -1,7 +1,9 @@
+import { toMoney } from "@pos/core";
 import { useCallback, useEffect, useState } from "react";
 import { displayMoney } from "../money/display-money.js";
 import { useTill } from "../till/till-context.js";
 import { useConnectivity } from "../till/use-connectivity.js";
+import { orderTenderLines, tenderLabel } from "./order-tenders.js";
 import { offlineRefundMessage } from "./refund-request.js";
 import { RefundForm } from "./RefundForm.js";
 import { readRefundableOrder, type RefundableOrder } from "./server-orders.js";
@@ -64,6 +66,11 @@ export function OrderDetails({ serverOrderId, orderClientUuid, registerId }: Ord
         ))}
       </ul>
       <p>Total: {displayMoney(details.total, store)}</p>
+      <OrderTenders
+        details={details}
+        decimals={store.decimals}
+        money={(amount) => displayMoney(toMoney(amount), store)}
+      />
       <p>Refunded: {displayMoney(details.refunded, store)}</p>
       <p aria-label="Still refundable">
         Still refundable: {displayMoney(details.remaining, store)}
@@ -90,6 +97,34 @@ export function OrderDetails({ serverOrderId, orderClientUuid, registerId }: Ord
         />
       )}
     </section>
+  );
+}
+
+/** Lists the order's tenders with their slip references, or says why they cannot be read. */
+function OrderTenders({
+  details,
+  decimals,
+  money,
+}: {
+  details: RefundableOrder;
+  decimals: number;
+  money: (amount: number) => string;
+}) {
+  let lines;
+  try {
+    lines = orderTenderLines(details.order, decimals);
+  } catch (error) {
+    return <p role="alert">{(error as Error).message}</p>;
+  }
+  if (lines.length === 0) return null;
+  return (
+    <ul aria-label="Tenders">
+      {lines.map((line, index) => (
+        <li key={index}>
+          {tenderLabel(line.title, line.reference)}: {money(line.amount)}
+        </li>
+      ))}
+    </ul>
   );
 }
 

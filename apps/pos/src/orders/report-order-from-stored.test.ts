@@ -177,4 +177,23 @@ describe("device sales report", () => {
     });
     expect(report.orders).toBe(2);
   });
+
+  it("keeps slips of card sales in one payments row", () => {
+    const slip = (reference: string) => ({ ...card(1931), reference });
+    const orders = [
+      sold(uuid(7), 1, "2022-07-04T10:00:00Z", [slip("004512")]),
+      sold(uuid(8), 1, "2022-07-04T11:00:00Z", [slip("004513")]),
+    ].map((order) => reportOrderFromStored(order, context())!);
+
+    const report = computeSalesReport(orders, {
+      from: "2022-07-04",
+      to: "2022-07-04",
+      timeZone: "Europe/London",
+    });
+
+    expect(orders.map((order) => order.tenders[0]?.reference)).toEqual(["004512", "004513"]);
+    expect(report.payments).toEqual([
+      expect.objectContaining({ methodId: "pos_card", methodTitle: "Card", tenders: 2 }),
+    ]);
+  });
 });

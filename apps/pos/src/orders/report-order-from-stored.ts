@@ -79,6 +79,7 @@ export function reportOrderFromStored(
     tenders: order.tenders.map((tender) => ({
       methodId: tender.method,
       methodTitle: tender.title,
+      ...(tender.reference ? { reference: tender.reference } : {}),
       amount: toMoney(tender.amountMinor),
       change: toMoney(tender.changeMinor),
     })),

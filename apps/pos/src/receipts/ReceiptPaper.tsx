@@ -4,6 +4,7 @@ import { lineUnitPrice } from "../cart/cart-totals.js";
 import { itemTitle } from "../cart/line-from-catalog.js";
 import type { CartLine, StoredOrder } from "../db/stored-order.js";
 import { displayMoney } from "../money/display-money.js";
+import { tenderLabel } from "../orders/order-tenders.js";
 
 export type PaperSize = "80mm" | "a4";
 
@@ -103,10 +104,7 @@ export function ReceiptPaper({ order, totals, store, cashier, paper }: ReceiptPa
         <dd className="grand">{money(receipt?.totalMinor ?? totals.total)}</dd>
         {order.tenders.map((tender, index) => (
           <div key={index} className="receipt-row">
-            <dt>
-              {tender.title}
-              {tender.reference ? ` ${tender.reference}` : ""}
-            </dt>
+            <dt>{tenderLabel(tender.title, tender.reference)}</dt>
             <dd>{money(tender.amountMinor)}</dd>
           </div>
         ))}

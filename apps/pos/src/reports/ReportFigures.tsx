@@ -5,7 +5,10 @@ interface ReportFiguresProps {
   formatMoney: (amount: Money) => string;
 }
 
-/** Shows the figures of a sales report as tables a cashier can read and print. */
+/**
+ * Shows the figures of a sales report as tables a cashier can read and print. Each table's
+ * caption is its accessible name.
+ */
 export function ReportFigures({ report, formatMoney: money }: ReportFiguresProps) {
   const { discounts, refundTotals } = report;
   const rows: [string, string][] = [
@@ -20,7 +23,8 @@ export function ReportFigures({ report, formatMoney: money }: ReportFiguresProps
   ];
   return (
     <div className="report-figures">
-      <table aria-label="Summary">
+      <table>
+        <caption>Summary</caption>
         <tbody>
           {rows.map(([label, value]) => (
             <tr key={label}>
@@ -30,7 +34,8 @@ export function ReportFigures({ report, formatMoney: money }: ReportFiguresProps
           ))}
         </tbody>
       </table>
-      <table aria-label="Tax by rate">
+      <table>
+        <caption>Tax by rate</caption>
         <thead>
           <tr>
             <th>Rate</th>
@@ -48,7 +53,8 @@ export function ReportFigures({ report, formatMoney: money }: ReportFiguresProps
           ))}
         </tbody>
       </table>
-      <table aria-label="Discounts">
+      <table>
+        <caption>Discounts</caption>
         <tbody>
           <tr>
             <th scope="row">Coupons</th>
@@ -64,7 +70,8 @@ export function ReportFigures({ report, formatMoney: money }: ReportFiguresProps
           </tr>
         </tbody>
       </table>
-      <table aria-label="Payments">
+      <table>
+        <caption>Payments</caption>
         <thead>
           <tr>
             <th>Method</th>
@@ -86,7 +93,15 @@ export function ReportFigures({ report, formatMoney: money }: ReportFiguresProps
           ))}
         </tbody>
       </table>
-      <table aria-label="Refunds by method">
+      <table>
+        <caption>Refunds by method</caption>
+        <thead>
+          <tr>
+            <th>Method</th>
+            <th>Refunds</th>
+            <th>Amount</th>
+          </tr>
+        </thead>
         <tbody>
           {refundTotals.byMethod.map((method) => (
             <tr key={method.methodId}>
@@ -97,7 +112,8 @@ export function ReportFigures({ report, formatMoney: money }: ReportFiguresProps
           ))}
         </tbody>
       </table>
-      <table aria-label="Days">
+      <table>
+        <caption>Days</caption>
         <thead>
           <tr>
             <th>Day</th>

@@ -6,7 +6,6 @@ import {
   storeDateOf,
   type Money,
   type SalesReport,
-  type SalesReportOptions,
 } from "@pos/core";
 import { displayMoney } from "../money/display-money.js";
 import { useRegisterId } from "../orders/use-register-id.js";
@@ -17,6 +16,7 @@ import { loadDeviceReportOrders } from "./device-report-orders.js";
 import { downloadCsv } from "./download-csv.js";
 import { HourlyChart } from "./HourlyChart.js";
 import { ReportFigures } from "./ReportFigures.js";
+import { reportOptions } from "./report-options.js";
 import { readServerReport } from "./server-report.js";
 
 type Source = "device" | "store";
@@ -139,33 +139,4 @@ export function ReportsScreen() {
       )}
     </main>
   );
-}
-
-interface ReportFilters {
-  from: string;
-  to: string;
-  status: string;
-  cashier: string;
-  register: string;
-  method: string;
-}
-
-function reportOptions(
-  filters: ReportFilters,
-  store: { timezone: string; currency: string; decimals: number },
-): SalesReportOptions {
-  const cashierId = filters.cashier.trim();
-  if (cashierId !== "" && !/^\d+$/.test(cashierId)) {
-    throw new RangeError(`invalid cashier id "${cashierId}": enter the cashier's number`);
-  }
-  return {
-    from: filters.from,
-    to: filters.to,
-    timeZone: store.timezone,
-    currency: { code: store.currency, decimals: store.decimals },
-    ...(filters.status ? { statuses: [filters.status] } : {}),
-    ...(cashierId ? { cashierIds: [Number(cashierId)] } : {}),
-    ...(filters.register.trim() ? { registerIds: [filters.register.trim()] } : {}),
-    ...(filters.method ? { paymentMethods: [filters.method] } : {}),
-  };
 }

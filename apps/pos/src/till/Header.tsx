@@ -19,6 +19,10 @@ interface HeaderProps {
   onNavigate?: (screen: TillScreen) => void;
 }
 
+/**
+ * The till's header: store name, screens, connectivity, sync progress, then the staff bar, which
+ * names the current cashier once.
+ */
 export function Header({ onLogOut, screen = "sell", onNavigate }: HeaderProps) {
   const { session } = useTill();
   return (
@@ -40,7 +44,6 @@ export function Header({ onLogOut, screen = "sell", onNavigate }: HeaderProps) {
       )}
       <ConnectivityDot />
       <SyncProgress />
-      <span className="cashier">{session.user.display_name}</span>
       <StaffBar />
       <button type="button" onClick={() => void onLogOut()}>
         Log out

@@ -103,7 +103,10 @@ export interface ReportTaxLine {
 export interface ReportTender {
   /** Payment method id, such as "pos_cash" or "pos_card". */
   methodId: string;
+  /** The method's title alone, such as "External card"; reports group by `methodId`. */
   methodTitle: string;
+  /** The card terminal's slip or authorisation number, when the tender has one. */
+  reference?: string;
   amount: Money;
   change: Money;
 }

@@ -5,7 +5,13 @@ import type { PaymentMethodTotal, RefundMethodTotal } from "./sales-report.js";
 /**
  * Sums the tenders of orders by payment method, sorted by method id. Each tender of a
  * split-tender order counts towards its own method, and change comes off the method that
- * recorded it (the till records change on the cash tender).
+ * recorded it (the till records change on the cash tender). Slip references never split a row.
+ *
+ * A row shows the shortest title among its tenders, the first in text order on a tie. Orders
+ * stored before the reference had its own field carry `title reference` as the title, so a row
+ * shows the plain title whenever one tender of that method has it, and otherwise the shortest
+ * joined title. The choice depends only on the set of tenders, so the till and the server
+ * name a row alike for the same orders.
  */
 export function totalTendersByMethod(orders: readonly ReportOrder[]): PaymentMethodTotal[] {
   const totals = new Map<string, PaymentMethodTotal>();
@@ -20,6 +26,7 @@ export function totalTendersByMethod(orders: readonly ReportOrder[]): PaymentMet
     };
     totals.set(tender.methodId, {
       ...entry,
+      methodTitle: preferredTitle(entry.methodTitle, tender.methodTitle),
       tenders: entry.tenders + 1,
       tendered: toMoney(entry.tendered + tender.amount),
       change: toMoney(entry.change + tender.change),
@@ -29,7 +36,10 @@ export function totalTendersByMethod(orders: readonly ReportOrder[]): PaymentMet
   return [...totals.values()].sort((a, b) => compareText(a.methodId, b.methodId));
 }
 
-/** Sums refunds by the method that paid them back, sorted by method id. */
+/**
+ * Sums refunds by the method that paid them back, sorted by method id. A row's title follows
+ * the rule of `totalTendersByMethod`.
+ */
 export function totalRefundsByMethod(refunds: readonly ReportRefund[]): RefundMethodTotal[] {
   const totals = new Map<string, RefundMethodTotal>();
   for (const refund of refunds) {
@@ -41,11 +51,19 @@ export function totalRefundsByMethod(refunds: readonly ReportRefund[]): RefundMe
     };
     totals.set(refund.methodId, {
       ...entry,
+      methodTitle: preferredTitle(entry.methodTitle, refund.methodTitle),
       refunds: entry.refunds + 1,
       amount: toMoney(entry.amount + refund.amount),
     });
   }
   return [...totals.values()].sort((a, b) => compareText(a.methodId, b.methodId));
+}
+
+function preferredTitle(current: string, candidate: string): string {
+  if (candidate.length !== current.length) {
+    return candidate.length < current.length ? candidate : current;
+  }
+  return compareText(candidate, current) < 0 ? candidate : current;
 }
 
 function compareText(a: string, b: string): number {

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
-import { checkRegisterSeat } from "@pos/licence";
+import { checkRegisterSeat, type SignedInRegister } from "@pos/licence";
 import type { AppContext } from "../app-context.js";
-import { openDeviceSession, registersSignedIn } from "../auth/device-session-store.js";
+import { listDeviceSessions, openDeviceSession } from "../auth/device-session-store.js";
 import type { NewDeviceSession } from "../auth/device-session-store.js";
 import { issueTokenPair, type TokenPair } from "../auth/token-store.js";
 import { WooError } from "../http/woo-error.js";
@@ -36,16 +36,36 @@ export async function signInDevice(
   // The licence is read before the lock: on SQLite the lock holds the only connection.
   const check = await context.licence.check();
   return withExclusiveLock(context.store, exclusiveLockKeys.registerSeat, async (db) => {
-    const signedIn = await registersSignedIn(db, now);
+    const signedIn = await signedInRegisters(db, now);
     const decision = checkRegisterSeat({ check, register, registersSignedIn: signedIn });
     if (!decision.allowed) {
       log.warn({ register, seats: decision.seats }, "register sign-in rejected: no free seat");
       throw new WooError(403, "pos_register_limit", decision.message, {
         registers: decision.seats,
+        signed_in: [...new Set(signedIn.map((entry) => entry.register))].sort(),
       });
     }
     const pair = await issueTokenPair(db, session.userId, now.getTime());
     await openDeviceSession(db, session, pair, now);
     return pair;
   });
+}
+
+/** Lists the open sessions that name a register, with who used each and when. */
+async function signedInRegisters(
+  db: Parameters<typeof listDeviceSessions>[0],
+  now: Date,
+): Promise<SignedInRegister[]> {
+  const sessions = await listDeviceSessions(db, { now });
+  return sessions.flatMap((session) =>
+    session.register === null
+      ? []
+      : [
+          {
+            register: session.register,
+            userName: session.displayName || session.username,
+            lastUsedGmt: session.lastUsedGmt,
+          },
+        ],
+  );
 }

@@ -15,8 +15,8 @@ export class TestClock {
 export interface TestSale {
   sku: string;
   quantity: number;
-  /** `_pos_tenders` entries: method, title, amount and change as decimal strings. */
-  tenders: { method: string; title: string; amount: string; change: string }[];
+  /** `_pos_tenders` entries: method, title, slip reference, amount and change as decimal strings. */
+  tenders: { method: string; title: string; reference?: string; amount: string; change: string }[];
   register?: string;
   cashierId?: number;
 }

@@ -105,11 +105,24 @@ describe.each(testDialects)("pos/v1 licence and register seats on %s", (dialect)
   it("rejects a second register with a 403 naming the limit", async () => {
     const response = await signIn("back");
     expect(response.statusCode).toBe(403);
-    const body = response.json<{ code: string; message: string; data: { registers: number } }>();
+    type Body = { code: string; message: string; data: { registers: number; signed_in: string[] } };
+    const body = response.json<Body>();
     expect(body.code).toBe("pos_register_limit");
     expect(body.data.registers).toBe(1);
-    expect(body.message).toContain('register "back" cannot sign in');
-    expect(body.message).toContain("the community edition allows 1 register");
+    expect(body.data.signed_in).toEqual(["front"]);
+    expect(body.message).toContain("The community edition allows 1 register at once");
+    expect(body.message).toContain('Register "back" can sign in once one of them signs out');
+    expect(body.message).toContain("revoke a register under Staff and devices");
+  });
+
+  it("names a register with two sessions once", async () => {
+    const body = (await signIn("back")).json<{ message: string }>();
+
+    // "front" has a cashier's and a manager's session open.
+    expect(body.message.match(/front/g)).toHaveLength(1);
+    expect(body.message).toMatch(
+      /front \((cashier|manager), last active \d{4}-\d\d-\d\d \d\d:\d\d UTC\)/,
+    );
   });
 
   it("frees the seat when the register's session closes", async () => {
@@ -146,7 +159,9 @@ describe.each(testDialects)("pos/v1 licence and register seats on %s", (dialect)
     expect((await signIn("back")).statusCode).toBe(200);
     const third = await signIn("patio");
     expect(third.statusCode).toBe(403);
-    expect(third.json<{ message: string }>().message).toMatch(/licence L-\w+ allows 2 registers/);
+    expect(third.json<{ message: string }>().message).toMatch(
+      /Licence L-\w+ allows 2 registers at once/,
+    );
   });
 
   it("keeps the licence through its grace period offline", async () => {

@@ -161,6 +161,58 @@ describe.each(testDialects)("pos/v1 sales report on %s", (dialect) => {
   it("rejects a range that runs backwards", async () => {
     const response = await report("from=2022-07-05&to=2022-07-04");
     expect(response.statusCode).toBe(400);
+    const body = response.json<{ code: string; message: string; data: { params: object } }>();
+    expect(body.code).toBe("rest_invalid_param");
+    expect(body.message).toContain('"from" 2022-07-05 is after "to" 2022-07-04');
+    expect(body.message).toContain("swap the two dates");
+    expect(Object.keys(body.data.params)).toEqual(["from", "to"]);
+  });
+});
+
+describe.each(testDialects)("pos/v1 sales report card slips on %s", (dialect) => {
+  let server: TestServer;
+  const clock = new TestClock(new Date("2022-07-04T09:00:00Z"));
+  const slip = (amount: string, reference: string) => ({
+    method: "pos_card",
+    title: "External card",
+    reference,
+    amount,
+    change: "0.00",
+  });
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect, {
+      now: clock.now,
+      settings: { timezone_string: "Europe/London", woocommerce_calc_taxes: "no" },
+    });
+    await refreshLogins(server);
+    // Two beanies (18.00 each) on slips 004512 and 004513, one belt (55.00) on an order
+    // stored in the old form, where the slip number was joined to the title.
+    await sell(server, { sku: "woo-beanie", quantity: 1, tenders: [slip("18.00", "004512")] });
+    await sell(server, { sku: "woo-beanie", quantity: 1, tenders: [slip("18.00", "004513")] });
+    const oldForm = { method: "pos_card", title: "External card 003999", amount: "55.00" };
+    await sell(server, { sku: "woo-belt", quantity: 1, tenders: [{ ...oldForm, change: "0.00" }] });
+  });
+  afterAll(() => server.close());
+
+  it("counts every slip in one card row", async () => {
+    const response = await server.app.inject({
+      method: "GET",
+      url: "/wp-json/pos/v1/reports/sales?from=2022-07-04&to=2022-07-04",
+      headers: server.auth.manager,
+    });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.json<WireReport>().payments).toEqual([
+      {
+        methodId: "pos_card",
+        methodTitle: "External card",
+        tenders: 3,
+        tendered: 9100,
+        change: 0,
+        received: 9100,
+      },
+    ]);
   });
 });
 

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { requireCapability } from "../../http/require-capability.js";
-import { invalidParamError } from "../../http/woo-error.js";
+import { invalidParamError, WooError } from "../../http/woo-error.js";
 import { loadReportOrders } from "../../reports/load-report-orders.js";
 import { readStoreSettings } from "../../store/store-settings.js";
 
@@ -76,15 +76,27 @@ export function registerReportRoutes(app: FastifyInstance, context: AppContext):
 
 /** Returns the UTC instants the report's store days run between, or a 400 for bad dates. */
 function rangeOf(options: SalesReportOptions): { startUtc: Date; endUtc: Date } {
+  let first, last;
   try {
-    const first = storeDayRange(options.from, options.timeZone);
-    const last = storeDayRange(options.to, options.timeZone);
-    if (options.to < options.from) {
-      throw new RangeError(`"to" ${options.to} is before "from" ${options.from}; swap them`);
-    }
-    return { startUtc: first.startUtc, endUtc: last.endUtc };
+    first = storeDayRange(options.from, options.timeZone);
+    last = storeDayRange(options.to, options.timeZone);
   } catch (error) {
     if (error instanceof RangeError) throw invalidParamError("from", error.message);
     throw error;
   }
+  if (options.to < options.from) throw backwardsRangeError(options.from, options.to);
+  return { startUtc: first.startUtc, endUtc: last.endUtc };
+}
+
+/**
+ * Builds the 400 for a range whose `from` is after its `to`. The top-level message names both
+ * dates, because clients such as the till show only that message.
+ */
+export function backwardsRangeError(from: string, to: string): WooError {
+  const message =
+    `Invalid report range: "from" ${from} is after "to" ${to}. ` +
+    `Send a "from" date on or before the "to" date, or swap the two dates.`;
+  return new WooError(400, "rest_invalid_param", message, {
+    params: { from: message, to: message },
+  });
 }
