@@ -3,29 +3,49 @@ import { demoPassword, StoreServer } from "../support/store-server.js";
 
 let store: StoreServer;
 
-test.beforeAll(async () => {
+// A store per test: each test's browser is a new register, and the community edition signs in
+// one register per store.
+test.beforeEach(async () => {
   store = await StoreServer.launch();
 });
 
-test.afterAll(async () => {
+test.afterEach(async () => {
   await store.dispose();
 });
 
 /** Sends a pos/v1 request as the demo manager, signed in without a register. */
 async function asManager(method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await managerRequest(method, path, body);
+  if (!response.ok) throw new Error(`${method} ${path} failed with ${response.status}`);
+  return response.json();
+}
+
+async function managerRequest(method: string, path: string, body?: unknown): Promise<Response> {
   const login = await fetch(`${store.url}/wp-json/pos/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ username: "manager", password: demoPassword }),
   });
   const { access_token: token } = (await login.json()) as { access_token: string };
-  const response = await fetch(`${store.url}/wp-json/pos/v1${path}`, {
+  return fetch(`${store.url}/wp-json/pos/v1${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  if (!response.ok) throw new Error(`${method} ${path} failed with ${response.status}`);
-  return response.json();
+}
+
+interface CashierWire {
+  id: number;
+  username: string;
+  locked: boolean;
+  locked_until_gmt: string | null;
+}
+
+async function storeCashier(username: string): Promise<CashierWire> {
+  const list = (await asManager("GET", "/cashiers")) as { cashiers: CashierWire[] };
+  const user = list.cashiers.find((candidate) => candidate.username === username);
+  if (!user) throw new Error(`no demo user "${username}"`);
+  return user;
 }
 
 async function setPin(username: string, pin: string): Promise<void> {
@@ -58,6 +78,8 @@ test("switches cashier with a PIN offline, locks after 5 wrong PINs", async ({ p
   await logIn(page, "manager");
   const current = page.getByRole("status", { name: "Current cashier" });
   await expect(current).toHaveText("Morgan Manager");
+  // The header names the signed-in cashier once.
+  await expect(page.getByRole("banner").getByText("Morgan Manager")).toHaveCount(1);
 
   // The PIN hashes reach the till after login; open the switch once online to be sure.
   await page.getByRole("button", { name: "Switch cashier" }).click();
@@ -74,6 +96,8 @@ test("switches cashier with a PIN offline, locks after 5 wrong PINs", async ({ p
   await page.getByRole("button", { name: "Switch cashier" }).click();
   await enterPin(page, "Casey Cashier", "4821");
   await expect(current).toHaveText("Casey Cashier");
+  await expect(page.getByRole("banner").getByText("Casey Cashier")).toHaveCount(1);
+  await expect(page.getByRole("banner").getByText("Morgan Manager")).toHaveCount(0);
 
   // Wrong PINs: each one makes the next wait longer, the fifth locks the user.
   await page.getByRole("button", { name: "Switch cashier" }).click();
@@ -108,4 +132,44 @@ test("switches cashier with a PIN offline, locks after 5 wrong PINs", async ({ p
   await page.getByRole("button", { name: "Switch cashier" }).click();
   await enterPin(page, "Casey Cashier", "4821");
   await expect(current).toHaveText("Casey Cashier");
+});
+
+test("sends an offline PIN lockout to the store", async ({ page, context }) => {
+  await setPin("cashier", "4821");
+  await logIn(page, "manager");
+  await page.getByRole("button", { name: "Switch cashier" }).click();
+  const dialog = page.getByRole("dialog", { name: "Switch cashier" });
+  await expect(dialog.getByLabel("Cashier")).toContainText("Casey Cashier");
+
+  // Offline, five wrong PINs lock the cashier on this till only.
+  await context.setOffline(true);
+  await expect(page.getByRole("status", { name: "Connection: offline" })).toBeVisible();
+  const alert = dialog.getByRole("alert");
+  for (let attempt = 1; attempt <= 4; attempt += 1) {
+    await expect(async () => {
+      await enterPin(page, "Casey Cashier", "0000");
+      await expect(alert).toContainText(`${5 - attempt} attempt`, { timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
+  }
+  await expect(async () => {
+    await enterPin(page, "Casey Cashier", "0000");
+    await expect(alert).toContainText("Casey Cashier is locked", { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  expect((await storeCashier("cashier")).locked).toBe(false);
+
+  // Back online, the outbox sends the lockout, and the store refuses the right PIN.
+  await context.setOffline(false);
+  await expect(async () => expect((await storeCashier("cashier")).locked).toBe(true)).toPass({
+    timeout: 30_000,
+  });
+  const cashier = await storeCashier("cashier");
+  expect(cashier.locked_until_gmt).not.toBeNull();
+  const verify = await managerRequest("POST", `/users/${cashier.id}/pin/verify`, { pin: "4821" });
+  expect(verify.status).toBe(423);
+
+  // A manager unlocks it on the store.
+  await asManager("POST", `/users/${cashier.id}/pin/unlock`);
+  expect((await storeCashier("cashier")).locked).toBe(false);
+  const after = await managerRequest("POST", `/users/${cashier.id}/pin/verify`, { pin: "4821" });
+  expect(after.status).toBe(200);
 });

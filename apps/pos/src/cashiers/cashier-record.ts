@@ -20,6 +20,13 @@ export const cashierRecordSchema = z.object({
   failed_attempts: z.number().int().nonnegative(),
   locked: z.boolean(),
   updated_gmt: z.string().nullable(),
+  /**
+   * When the store's lock began and ends, in GMT without a zone designator. A null end means
+   * the lock lasts until a manager unlocks. Both are absent from staff lists stored before the
+   * store sent them.
+   */
+  locked_gmt: z.string().nullable().optional(),
+  locked_until_gmt: z.string().nullable().optional(),
 });
 
 export type CashierRecord = z.infer<typeof cashierRecordSchema>;

@@ -88,8 +88,29 @@ export async function updateLockout(
   });
 }
 
-/** Whether a user may not switch in: locked on this device, or on the server and not since unlocked here. */
-export function isLocked(record: CashierRecord, lockout: Lockout | undefined): boolean {
+/**
+ * Tells whether a user may not switch in: locked on this device, or locked on the store (by another
+ * till's report too) until a time after `nowMs` and not unlocked here since that lock began.
+ */
+export function isLocked(
+  record: CashierRecord,
+  lockout: Lockout | undefined,
+  nowMs: number,
+): boolean {
   if (lockout?.lockedAtMs != null) return true;
-  return record.locked && lockout?.unlockedAtMs == null;
+  if (!record.locked) return false;
+
+  const untilMs = gmtMs(record.locked_until_gmt);
+  if (untilMs !== null && untilMs <= nowMs) return false;
+  const unlockedAtMs = lockout?.unlockedAtMs ?? null;
+  if (unlockedAtMs === null) return true;
+  const lockedMs = gmtMs(record.locked_gmt);
+  return lockedMs !== null && lockedMs > unlockedAtMs;
+}
+
+/** Reads the store's GMT text, which has no zone designator, as epoch milliseconds. */
+function gmtMs(gmt: string | null | undefined): number | null {
+  if (gmt === null || gmt === undefined) return null;
+  const ms = Date.parse(`${gmt}Z`);
+  return Number.isNaN(ms) ? null : ms;
 }

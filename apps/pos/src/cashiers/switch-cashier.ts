@@ -8,6 +8,7 @@ import {
   type Lockout,
 } from "./cashier-store.js";
 import { setCurrentCashier } from "./current-cashier.js";
+import { queuePinLockout } from "./pin-lockout-outbox.js";
 import { verifyPin } from "./verify-pin.js";
 
 export type PinCheck =
@@ -80,7 +81,7 @@ async function checkPin(
   if (record.pin === null) return { kind: "no-pin" };
 
   const lockout = (await loadLockouts(db))[userId];
-  if (isLocked(record, lockout)) return { kind: "locked", cashier: record };
+  if (isLocked(record, lockout, nowMs)) return { kind: "locked", cashier: record };
   const waitMs = waitBeforeAttempt(lockout, nowMs);
   if (waitMs > 0) return { kind: "wait", waitMs };
 
@@ -93,13 +94,32 @@ async function checkPin(
     }));
     return { kind: "accepted", cashier: record };
   }
-  const next = await updateLockout(db, userId, (current) => {
-    const failures = (current?.failures ?? 0) + 1;
-    const lockedAtMs = failures >= stored.maxFailures ? nowMs : null;
-    return { failures, lastFailureAtMs: nowMs, lockedAtMs, unlockedAtMs: null };
-  });
+  const next = await countWrongPin(db, userId, stored.maxFailures, nowMs);
   if (next.lockedAtMs !== null) return { kind: "locked", cashier: record };
   return { kind: "wrong-pin", attemptsLeft: stored.maxFailures - next.failures };
+}
+
+/**
+ * Counts a wrong PIN. The one that locks the user also queues the lockout for the store in the
+ * same transaction, so other registers learn of it once this till reaches the store.
+ */
+async function countWrongPin(
+  db: SalesDb,
+  userId: number,
+  maxFailures: number,
+  nowMs: number,
+): Promise<Lockout> {
+  return db.transaction("rw", db.settings, db.outbox, async () => {
+    const next = await updateLockout(db, userId, (current) => {
+      const failures = (current?.failures ?? 0) + 1;
+      const lockedAtMs = failures >= maxFailures ? nowMs : null;
+      return { failures, lastFailureAtMs: nowMs, lockedAtMs, unlockedAtMs: null };
+    });
+    if (next.lockedAtMs !== null) {
+      await queuePinLockout(db, { userId, lockedAtMs: next.lockedAtMs });
+    }
+    return next;
+  });
 }
 
 function waitBeforeAttempt(lockout: Lockout | undefined, nowMs: number): number {

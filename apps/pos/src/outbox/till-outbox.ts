@@ -14,6 +14,7 @@ import {
   customerUpdateSender,
   recordServerCustomer,
 } from "../customers/customer-outbox.js";
+import { pinLockoutKind, pinLockoutSender } from "../cashiers/pin-lockout-outbox.js";
 import { withServerCustomerId } from "../customers/customer-references.js";
 import { appendLog, type SalesDb } from "../db/sales-db.js";
 import { parseStoredOrder } from "../db/stored-order.js";
@@ -46,6 +47,7 @@ export function createTillOutbox(
       [orderCreateKind]: orderSenderWithServerCustomer(db, client),
       [customerCreateKind]: customerCreateSender(db, client),
       [customerUpdateKind]: customerUpdateSender(db, client),
+      [pinLockoutKind]: pinLockoutSender(client),
     },
     onSent: async (record, result) => {
       if (record.kind === orderCreateKind) await recordServerOrder(db, record, result);

@@ -37,6 +37,10 @@ export interface UserPinsTable {
   failed_attempts: number;
   locked: number;
   updated_gmt: string;
+  /** When the PIN was locked, or null while it is not. */
+  locked_gmt: string | null;
+  /** When a lockout reported by a till ends, or null for none or one without an end. */
+  locked_until_gmt: string | null;
 }
 
 /** Key-value state of the licence: the activated document and this installation's id. */

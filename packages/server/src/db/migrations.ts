@@ -5,6 +5,7 @@ import { createCatalogLookupIndexes } from "../catalog/catalog-indexes-migration
 import { createSkuUniqueIndex } from "../catalog/sku-unique-migration.js";
 import { createDeviceSessionTables } from "../auth/device-session-migration.js";
 import { createApplicationPasswordsTable } from "../auth/application-password-migration.js";
+import { addPinLockoutColumns } from "../auth/pin-lockout-migration.js";
 import { createRefundKeysTable } from "../orders/refund-keys.js";
 import { createTillCashSessionsTable } from "../till-sessions/till-session-tables.js";
 
@@ -23,6 +24,7 @@ export function createMigrationProvider(dialect: SqlDialectName): MigrationProvi
     "0015_unique_skus": { up: (db) => createSkuUniqueIndex(db, dialect) },
     "0016_unique_emails_and_codes": { up: (db) => createUniqueLowerIndexes(db) },
     "0017_application_passwords": { up: (db) => createApplicationPasswordsTable(db) },
+    "0018_pin_lockouts": { up: (db) => addPinLockoutColumns(db) },
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }

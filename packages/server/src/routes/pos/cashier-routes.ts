@@ -7,8 +7,11 @@ import {
   attemptUserPin,
   listCashierRecords,
   maxPinFailures,
+  recordPinLockout,
+  reportedPinLockoutMs,
   setUserPin,
   unlockUserPin,
+  type PinLockoutReport,
 } from "../../auth/pin-store.js";
 import { withDeviceSessionTables } from "../../auth/device-session-schema.js";
 import { requireCapability } from "../../http/require-capability.js";
@@ -16,6 +19,12 @@ import { invalidParamError, WooError } from "../../http/woo-error.js";
 
 const userParams = z.object({ id: z.coerce.number().int().positive() });
 const pinBody = z.object({ pin: z.string().max(100) });
+const lockoutBody = z.object({
+  /** When the till locked the user, ISO 8601; read as UTC without a zone designator. */
+  locked_at_gmt: z.string().max(40),
+  /** The register that counted the wrong PINs, for the log. */
+  register: z.string().max(200).optional(),
+});
 
 /**
  * Staff PINs for switching cashiers on a shared register. The till reads every PIN hash with
@@ -29,7 +38,7 @@ export function registerCashierRoutes(app: FastifyInstance, context: AppContext)
     { preHandler: requireCapability(context, "create_orders", "list") },
     async () => ({
       max_failures: maxPinFailures,
-      cashiers: await listCashierRecords(context.store.db),
+      cashiers: await listCashierRecords(context.store.db, context.now()),
     }),
   );
 
@@ -64,6 +73,23 @@ export function registerCashierRoutes(app: FastifyInstance, context: AppContext)
   );
 
   routes.post(
+    "/wp-json/pos/v1/users/:id/pin/lockout",
+    {
+      schema: { params: userParams, body: lockoutBody },
+      preHandler: requireCapability(context, "create_orders", "create"),
+    },
+    async (request) => {
+      const userId = await existingUserId(context, request.params.id);
+      const lockedAt = parseGmtInstant(request.body.locked_at_gmt);
+      const now = context.now();
+      const report = await recordPinLockout(context.store.db, userId, lockedAt, now);
+      const logged = { userId, register: request.body.register, outcome: report.outcome };
+      request.log.info(logged, "PIN lockout reported by a till");
+      return lockoutReply(userId, report);
+    },
+  );
+
+  routes.post(
     "/wp-json/pos/v1/users/:id/pin/verify",
     {
       schema: { params: userParams, body: pinBody },
@@ -71,7 +97,12 @@ export function registerCashierRoutes(app: FastifyInstance, context: AppContext)
     },
     async (request) => {
       const userId = await existingUserId(context, request.params.id);
-      const attempt = await attemptUserPin(context.store.db, userId, request.body.pin);
+      const attempt = await attemptUserPin(
+        context.store.db,
+        userId,
+        request.body.pin,
+        context.now(),
+      );
       switch (attempt.outcome) {
         case "accepted":
           return { user_id: userId, verified: true };
@@ -81,7 +112,9 @@ export function registerCashierRoutes(app: FastifyInstance, context: AppContext)
           throw new WooError(
             423,
             "pos_pin_locked",
-            `User ${userId} is locked after ${maxPinFailures} wrong PINs; a manager must unlock them.`,
+            `User ${userId} is locked after too many wrong PINs. A manager can unlock them, ` +
+              `and a lock a till reported also ends ${reportedPinLockoutMs / 60_000} minutes ` +
+              "after it began.",
           );
         case "rejected":
           throw new WooError(403, "pos_pin_incorrect", "The PIN is incorrect.", {
@@ -109,4 +142,39 @@ function noPinError(userId: number): WooError {
     "pos_pin_not_set",
     `User ${userId} has no PIN; a manager must set one first.`,
   );
+}
+
+function parseGmtInstant(text: string): Date {
+  const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text}Z`;
+  const instant = new Date(zoned);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(instant.getTime())) {
+    throw invalidParamError(
+      "locked_at_gmt",
+      `locked_at_gmt "${text}" is not an ISO 8601 instant; send one such as 2026-12-04T09:12:00Z.`,
+    );
+  }
+  return instant;
+}
+
+function lockoutReply(userId: number, report: PinLockoutReport) {
+  switch (report.outcome) {
+    case "no-pin":
+      throw noPinError(userId);
+    case "locked":
+      return {
+        user_id: userId,
+        locked: true,
+        locked_gmt: report.lockedGmt,
+        locked_until_gmt: report.lockedUntilGmt,
+      };
+    case "expired":
+      return { user_id: userId, locked: false, reason: "expired" };
+    case "unlocked-since":
+      return {
+        user_id: userId,
+        locked: false,
+        reason: "unlocked-since",
+        updated_gmt: report.updatedGmt,
+      };
+  }
 }
