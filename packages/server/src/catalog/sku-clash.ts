@@ -16,15 +16,24 @@ export async function findSkuClash(
   sku: string,
   ownId: number,
 ): Promise<number | undefined> {
-  const clash = await db
-    .selectFrom("products")
-    .select("id")
-    .where(sql<string>`lower(sku)`, "=", sql<string>`lower(${sku})`)
-    .where("status", "!=", "trash")
-    .where("id", "!=", ownId)
-    .orderBy("id")
-    .executeTakeFirst();
+  const clash = await skuClashQuery(db, sku, ownId).executeTakeFirst();
   return clash?.id;
+}
+
+/** Builds the lookup `findSkuClash` runs, so a test can read its query plan. */
+export function skuClashQuery(db: Db, sku: string, ownId: number) {
+  return (
+    db
+      .selectFrom("products")
+      .select("id")
+      .where(sql<string>`lower(sku)`, "=", sql<string>`lower(${sku})`)
+      // The index's own conditions, repeated so both databases can search it instead of reading
+      // every product: without them a check took 118 ms at 70,000 products on SQLite.
+      .where("sku", "<>", "")
+      .where("status", "<>", "trash")
+      .where("id", "!=", ownId)
+      .orderBy("id")
+  );
 }
 
 /** WooCommerce's `product_invalid_sku` error, naming the SKU and the product that has it. */

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { sql } from "kysely";
+import { CompiledQuery, sql } from "kysely";
 import { buildApp } from "../build-app.js";
 import { openStoreDatabase } from "../db/store-database.js";
 import type { StoreDatabase } from "../db/store-database.js";
 import { startTestServer, testDialects, testPostgresUrl } from "../test-support/test-server.js";
 import type { TestServer } from "../test-support/test-server.js";
+import { skuClashQuery } from "./sku-clash.js";
 import { createSkuUniqueIndex } from "./sku-unique-migration.js";
 
 interface WireError {
@@ -116,6 +117,21 @@ describe.each(testDialects)("unique SKUs on %s", (dialect) => {
     });
     expect(restore.statusCode).toBe(400);
     expect(restore.json<WireError>().code).toBe("product_invalid_sku");
+  });
+
+  it("searches the SKU index for clashes", async () => {
+    const compiled = skuClashQuery(server.store.db, "Woo-Beanie", 0).compile();
+    const explain = dialect === "postgres" ? "explain " : "explain query plan ";
+    const plan = await server.store.db.transaction().execute(async (trx) => {
+      // A small table is cheaper to scan, so PostgreSQL is told to scan only when nothing else
+      // can answer the query.
+      if (dialect === "postgres") await sql`set local enable_seqscan = off`.execute(trx);
+      const result = await trx.executeQuery(
+        CompiledQuery.raw(explain + compiled.sql, [...compiled.parameters]),
+      );
+      return JSON.stringify(result.rows);
+    });
+    expect(plan).toContain("products_sku_unique");
   });
 
   it("stops the migration on clashing SKUs", async () => {
