@@ -1,5 +1,7 @@
-import { useId, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
+import { useConnectivity } from "../till/use-connectivity.js";
 import {
+  assertBarcodeSourceSaveAllowed,
   choiceOfSourceText,
   sourceTextOfChoice,
   type BarcodeSourceChoice,
@@ -22,25 +24,39 @@ type Message = { kind: "alert" | "status"; text: string } | null;
 export function BarcodeSourceSettings({ settings, onSave }: BarcodeSourceSettingsProps) {
   const ids = useId();
   const view = useBarcodeSource(settings, onSave);
+  const connectivity = useConnectivity();
   const [draft, setDraft] = useState<BarcodeSourceChoice | null>(null);
   const [message, setMessage] = useState<Message>(null);
+  const [saving, setSaving] = useState(false);
+  const savingRef = useRef(false);
   const choice = draft ?? choiceOfSourceText(view.text ?? "global_unique_id");
-  const disabled = !view.editable || view.text === null;
+  const disabled = !view.editable || view.text === null || saving;
 
+  // One save at a time. On a device a second save would start a second re-download of products
+  // and variations, and on the store the first response could arrive last and show its value.
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    if (savingRef.current) return;
+    savingRef.current = true;
+    setSaving(true);
     try {
-      const text = await view.save(sourceTextOfChoice(choice));
+      const next = sourceTextOfChoice(choice);
+      const offline = connectivity === "offline";
+      assertBarcodeSourceSaveAllowed({ owner: view.owner, current: view.text, next, offline });
+      const text = await view.save(next);
       setDraft(null);
       setMessage({ kind: "status", text });
     } catch (failure) {
       const text = failure instanceof Error ? failure.message : String(failure);
       setMessage({ kind: "alert", text });
+    } finally {
+      savingRef.current = false;
+      setSaving(false);
     }
   };
 
   return (
-    <form className="barcode-source" onSubmit={(event) => void save(event)}>
+    <form className="barcode-source" aria-busy={saving} onSubmit={(event) => void save(event)}>
       <fieldset disabled={disabled}>
         <legend>Barcode field</legend>
         <label htmlFor={`${ids}-field`}>Products keep their barcodes in</label>

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { choiceOfSourceText, sourceTextOfChoice } from "./barcode-source-choice.js";
+import {
+  assertBarcodeSourceSaveAllowed,
+  choiceOfSourceText,
+  sourceTextOfChoice,
+} from "./barcode-source-choice.js";
 
 describe("choiceOfSourceText", () => {
   it.each([
@@ -35,9 +39,40 @@ describe("sourceTextOfChoice", () => {
     );
   });
 
+  it.each([
+    ["meta:_ean", "type the key alone, such as _ean"],
+    [" meta:_wpm_gtin_code", "type the key alone, such as _wpm_gtin_code"],
+    ["meta:", "type the key alone, such as _ean"],
+  ])("rejects the prefixed meta key %j", (metaKey, advice) => {
+    expect(() => sourceTextOfChoice({ field: "meta", metaKey })).toThrow(advice);
+  });
+
   it("round-trips every valid choice", () => {
     for (const text of ["global_unique_id", "sku", "meta:_ean", "meta:a.b:c-d"]) {
       expect(sourceTextOfChoice(choiceOfSourceText(text))).toBe(text);
     }
+  });
+});
+
+describe("assertBarcodeSourceSaveAllowed", () => {
+  const save = {
+    owner: "device",
+    current: "global_unique_id",
+    next: "sku",
+    offline: true,
+  } as const;
+
+  it("rejects a device's change while offline", () => {
+    expect(() => assertBarcodeSourceSaveAllowed(save)).toThrow(
+      "the till is offline, so the barcode field stays global_unique_id",
+    );
+  });
+
+  it.each([
+    ["online", { ...save, offline: false }],
+    ["an unchanged field", { ...save, next: "global_unique_id" }],
+    ["the store's setting", { ...save, owner: "store" as const }],
+  ])("allows %s", (_case, allowed) => {
+    expect(() => assertBarcodeSourceSaveAllowed(allowed)).not.toThrow();
   });
 });

@@ -24,6 +24,15 @@ export const barcodeSourceSetting = "pos_barcode_source";
 /** Product rows read per query while looking for barcodes that a new source changes. */
 const scanPageSize = 1000;
 
+/** Maximum meta key length, because WordPress stores `wp_postmeta.meta_key` as varchar(255). */
+const maxMetaKeyLength = 255;
+
+/** Maximum barcode source length: `meta:` and a meta key of maximum length. */
+const maxSourceLength = "meta:".length + maxMetaKeyLength;
+
+/** Characters of a too-long value quoted in its error, so the response stays small. */
+const quotedPrefixLength = 40;
+
 /**
  * Reads the store's barcode source. `writeBarcodeSource` rejects invalid values, so an invalid
  * stored value can only come from a write that bypasses it, such as an edit of the database.
@@ -60,7 +69,7 @@ export async function writeBarcodeSource(
   store: StoreDatabase,
   text: string,
 ): Promise<BarcodeSourceChange> {
-  const source = parseBarcodeSource(text);
+  const source = parseSourceText(text);
 
   return writeTransaction(store.db, async (trx) => {
     const previous = await readLockedBarcodeSource(trx, store.dialect);
@@ -68,6 +77,22 @@ export async function writeBarcodeSource(
     const changed = await journalChangedBarcodes(trx, previous, source);
     return { source, ...changed };
   });
+}
+
+/**
+ * Parses a barcode source, first rejecting text too long to be one. The parser's own error
+ * would quote the whole value and not say that the length is what is wrong.
+ */
+function parseSourceText(text: string): BarcodeSource {
+  const value = text.trim();
+  if (value.length > maxSourceLength) {
+    throw new RangeError(
+      `barcode source "${value.slice(0, quotedPrefixLength)}…" is invalid: it has ` +
+        `${value.length} characters, and a meta key has at most ${maxMetaKeyLength} ` +
+        `(meta:<key> at most ${maxSourceLength}); use global_unique_id, sku, or meta:<key>`,
+    );
+  }
+  return parseBarcodeSource(text);
 }
 
 /**

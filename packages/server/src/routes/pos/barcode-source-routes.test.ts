@@ -104,19 +104,22 @@ describe.each(testDialects)("pos/v1 barcode source setting on %s", (dialect) => 
     expect(await journalHead()).toBe(head);
   });
 
-  it.each(["meta:", "ean", "meta:bad key", ""])("rejects %j and changes nothing", async (value) => {
-    const head = await journalHead();
+  it.each(["meta:", "ean", "meta:bad key", "", "meta: spaces", "SKU", "meta:_éan"])(
+    "rejects %j and changes nothing",
+    async (value) => {
+      const head = await journalHead();
 
-    const response = await change(value);
+      const response = await change(value);
 
-    expect(response.statusCode).toBe(400);
-    const body = response.json<{ code: string; data: { params: { value: string } } }>();
-    expect(body.code).toBe("rest_invalid_param");
-    expect(body.data.params.value).toContain(`barcode source "${value}" is invalid`);
-    expect(body.data.params.value).toContain("global_unique_id, sku, or meta:<key>");
-    expect(await readValue()).toBe("sku");
-    expect(await journalHead()).toBe(head);
-  });
+      expect(response.statusCode).toBe(400);
+      const body = response.json<{ code: string; data: { params: { value: string } } }>();
+      expect(body.code).toBe("rest_invalid_param");
+      expect(body.data.params.value).toContain(`barcode source "${value}" is invalid`);
+      expect(body.data.params.value).toContain("global_unique_id, sku, or meta:<key>");
+      expect(await readValue()).toBe("sku");
+      expect(await journalHead()).toBe(head);
+    },
+  );
 
   it("rejects a value that is not a string", async () => {
     const response = await change(12);
@@ -130,5 +133,41 @@ describe.each(testDialects)("pos/v1 barcode source setting on %s", (dialect) => 
 
     expect(response.statusCode).toBe(403);
     expect(await readValue()).toBe("sku");
+  });
+
+  it.each([
+    ["a 256-character meta key", `meta:${"k".repeat(256)}`, "it has 261 characters"],
+    ["a megabyte of text", `meta:${"k ".repeat(500_000)}`, "it has 1000004 characters"],
+  ])("rejects %s with its length", async (_case, value, length) => {
+    const head = await journalHead();
+
+    const response = await change(value);
+
+    expect(response.statusCode).toBe(400);
+    const message = response.json<{ data: { params: { value: string } } }>().data.params.value;
+    expect(message).toContain(length);
+    expect(message).toContain("a meta key has at most 255");
+    expect(response.body.length).toBeLessThan(2000);
+    expect(await readValue()).toBe("sku");
+    expect(await journalHead()).toBe(head);
+  });
+
+  it("trims spaces around a value", async () => {
+    const head = await journalHead();
+
+    const response = await change(" sku\n");
+
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ value: "sku", changed: { products: 0 } });
+    expect(await journalHead()).toBe(head);
+  });
+
+  it("accepts a meta key of 255 characters", async () => {
+    const value = `meta:${"k".repeat(255)}`;
+
+    const response = await change(value);
+
+    expect(response.statusCode).toBe(200);
+    expect(await readValue()).toBe(value);
   });
 });

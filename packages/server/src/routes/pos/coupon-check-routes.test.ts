@@ -134,6 +134,81 @@ describe.each(testDialects)("pos/v1 coupon check on %s", (dialect) => {
     expect(response.body).toContain(param);
   });
 
+  it.each([
+    ["an empty code", capCart(" \t "), "code is empty: send the coupon code to check"],
+    ["a 201-character code", capCart("x".repeat(201)), "code is longer than 200 characters"],
+    [
+      "a negative quantity",
+      { code: "ten", line_items: [{ product_id: capId, quantity: -2 }] },
+      "quantity must be at least 1",
+    ],
+    [
+      "a fractional quantity",
+      { code: "ten", line_items: [{ product_id: capId, quantity: 1.5 }] },
+      "not of type integer",
+    ],
+    [
+      "1001 lines",
+      {
+        code: "ten",
+        line_items: Array.from({ length: 1001 }, () => ({ product_id: capId, quantity: 1 })),
+      },
+      "line_items",
+    ],
+    [
+      "101 applied coupons",
+      capCart("ten", { coupon_lines: Array.from({ length: 101 }, (_, i) => ({ code: `c${i}` })) }),
+      "coupon_lines",
+    ],
+  ])("names the fault in %s", async (_case, payload, reason) => {
+    const orders = await orderCount();
+    const usage = await usageCounts();
+
+    const response = await check(payload);
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json<WooErrorBody>().code).toBe("rest_invalid_param");
+    expect(response.body).toContain(reason);
+    expect(await orderCount()).toBe(orders);
+    expect(await usageCounts()).toEqual(usage);
+  });
+
+  it.each([" TEN ", "Ten", "\u00a0ten\n"])("matches %j to coupon ten", async (code) => {
+    const response = await check(capCart(code));
+
+    expect(response.statusCode).toBe(200);
+    expect(response.json<{ code: string }>().code).toBe("ten");
+  });
+
+  it("rejects a code with a zero-width space", async () => {
+    const response = await check(capCart("ten\u200b"));
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json<WooErrorBody>().code).toBe("woocommerce_rest_invalid_coupon");
+  });
+
+  it("rejects a body that is not an object", async () => {
+    const response = await server.app.inject({
+      method: "POST",
+      url: "/wp-json/pos/v1/coupons/check",
+      headers: { ...server.auth.cashier, "content-type": "application/json" },
+      payload: JSON.stringify(["ten"]),
+    });
+
+    expect(response.statusCode).toBe(400);
+  });
+
+  it("rejects an unknown customer as order creation does", async () => {
+    const cart = capCart("ten", { customer_id: 999_999 });
+
+    const response = await check(cart);
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json<WooErrorBody>().code).toBe("woocommerce_rest_invalid_customer_id");
+    const order = await createOrder({ ...cart, coupon_lines: [{ code: "ten" }] });
+    expect(order.json<WooErrorBody>()).toEqual(response.json());
+  });
+
   it("rejects an unknown product", async () => {
     const response = await check({ code: "ten", line_items: [{ product_id: 99999, quantity: 1 }] });
     expect(response.statusCode).toBe(400);
