@@ -31,6 +31,11 @@ export interface Checkpoint {
   modifiedAfterId?: number;
   /** WooCommerce path only: the next `page` of the seed listing. */
   seedPage?: number;
+  /**
+   * pos/v1 path only: the snapshot records stored so far in this seed. Progress reads it instead
+   * of counting the table after every page, a cost that grows with the table.
+   */
+  seedStored?: number;
 }
 
 export interface MetaEntry {

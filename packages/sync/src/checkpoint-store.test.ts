@@ -50,6 +50,44 @@ describe("storeSnapshotPage", () => {
   });
 });
 
+describe("storeSnapshotPage stored counts", () => {
+  it("adds page sizes until the last page", async () => {
+    const db = await seedingDb();
+
+    const first = await storeSnapshotPage(db, page(0, [1, 2], 2));
+    const second = await storeSnapshotPage(db, page(2, [3], 3));
+
+    expect(first.stored).toBe(2);
+    expect(second.stored).toBe(3);
+    expect(second.checkpoint.seedStored).toBe(3);
+  });
+
+  it("counts the table on the last page", async () => {
+    const db = await seedingDb();
+    await storeSnapshotPage(db, page(0, [1, 2], 2));
+    // A record the snapshot does not list, such as one a server search stored meanwhile.
+    await db.products.put(productRecord(9));
+
+    const last = await storeSnapshotPage(db, page(2, [3, 4], null));
+
+    expect(last.stored).toBe(5);
+  });
+
+  it("counts the table for a checkpoint without a sum", async () => {
+    const db = await seedingDb();
+    await storeSnapshotPage(db, page(0, [1, 2], 2));
+    const checkpoint = await db.checkpoints.get("products");
+    if (!checkpoint) throw new Error("no products checkpoint after the first page");
+    delete checkpoint.seedStored;
+    await db.checkpoints.put(checkpoint);
+
+    const resumed = await storeSnapshotPage(db, page(2, [3], 3));
+
+    expect(resumed.stored).toBe(3);
+    expect(resumed.checkpoint.seedStored).toBe(3);
+  });
+});
+
 describe("clearCollection", () => {
   it("empties one collection and drops only its checkpoint", async () => {
     const db = await seedingDb();

@@ -14,6 +14,7 @@ const checkpointSchema = z.object({
   modifiedAfterGmt: z.string().optional(),
   modifiedAfterId: z.number().int().optional(),
   seedPage: z.number().int().positive().optional(),
+  seedStored: z.number().int().nonnegative().optional(),
 }) satisfies z.ZodType<Checkpoint>;
 
 /**
@@ -82,7 +83,13 @@ export async function storeSnapshotPage(
 ): Promise<StoredPage> {
   const table = tableOf(db, page.collection);
   return db.transaction("rw", table, db.checkpoints, async () => {
-    const checkpoint = await db.checkpoints.get(page.collection);
+    // The puts are queued before the checkpoint is read, so their records are copied while the
+    // previous page's transaction still commits. A failed check aborts the transaction, and
+    // that undoes the puts.
+    const reading = db.checkpoints.get(page.collection);
+    const writing = table.bulkPut(page.records);
+    writing.catch(() => undefined);
+    const checkpoint = await reading;
     if (!checkpoint) {
       throw new Error(`no checkpoint for ${page.collection}; start the seed before storing pages`);
     }
@@ -92,18 +99,36 @@ export async function storeSnapshotPage(
           `checkpoint at ${checkpoint.seedAfter}; the run stops and resumes from the checkpoint`,
       );
     }
-    await table.bulkPut(page.records);
+    await writing;
     const lastId = page.records.at(-1)?.id ?? checkpoint.seedAfter;
+    const seedStored = await storedAfterPage(table, checkpoint, page);
     const moved: Checkpoint = {
       ...checkpoint,
       phase: page.nextAfter === null ? "following" : "seeding",
       seedAfter: page.nextAfter ?? lastId,
       serverTotal: page.total,
       updatedAtMs: page.nowMs,
+      seedStored,
     };
     await db.checkpoints.put(moved);
-    return { checkpoint: moved, stored: await table.count() };
+    return { checkpoint: moved, stored: seedStored };
   });
+}
+
+/**
+ * Returns the collection's stored count after a snapshot page. A snapshot page's ids all lie
+ * after the previous page's, so the pages of one seed never store a record twice and their
+ * sizes add up. The last page counts the table itself, because "complete" compares that count
+ * with the server's total, and so does a seed resumed from a checkpoint without the sum.
+ */
+async function storedAfterPage(
+  table: { count(): PromiseLike<number> },
+  checkpoint: Checkpoint,
+  page: SnapshotPageWrite,
+): Promise<number> {
+  const before = checkpoint.seedStored ?? (checkpoint.seedAfter === 0 ? 0 : null);
+  if (page.nextAfter === null || before === null) return table.count();
+  return before + page.records.length;
 }
 
 export interface FeedChange {

@@ -122,11 +122,16 @@ function watchTable(
       // transaction, to know which records leave the index.
       const clearedKeys =
         request.type === "deleteRange" ? await readKeys(table, request.trans, request.range) : [];
-      const result = await table.mutate(request);
+      const writing = table.mutate(request);
 
-      // NOTE: the index follows writes that succeeded, even if their transaction aborts
-      // later; search only returns ids, which the page reads back from the database.
-      const keys = applyToIndex(name, request, clearedKeys, index);
+      // Records are indexed while IndexedDB writes them, so a seed page's index work overlaps
+      // its storage. Deletes wait for success, so a failed delete never hides a stored record.
+      // NOTE: the index may hold a record whose write failed or whose transaction aborted.
+      // Search only returns ids, which the page reads back from the database.
+      const isPut = request.type === "put" || request.type === "add";
+      const putKeys = isPut ? applyToIndex(name, request, clearedKeys, index) : [];
+      const result = await writing;
+      const keys = isPut ? putKeys : applyToIndex(name, request, clearedKeys, index);
       if (keys.length > 0) onChange({ table: name, keys });
       return result;
     },
