@@ -130,6 +130,48 @@ describe.each(testDialects)("order emails on %s", (dialect) => {
     expect(raw).toContain("Change  USD 5.00");
   });
 
+  it("names each card slip in the receipt", async () => {
+    const mug = await server.store.db
+      .selectFrom("products")
+      .select("id")
+      .where("sku", "=", "mail-mug")
+      .executeTakeFirstOrThrow();
+    const tenders = [
+      { method: "pos_cash", title: "Cash", amount: "5.00", change: "0.00" },
+      {
+        method: "pos_card",
+        title: "External card",
+        reference: "004512",
+        amount: "7.50",
+        change: "0.00",
+      },
+    ];
+    const created = await server.app.inject({
+      method: "POST",
+      url: "/wp-json/wc/v3/orders",
+      headers: server.auth.cashier,
+      payload: {
+        status: "completed",
+        set_paid: true,
+        payment_method: "pos_card",
+        line_items: [{ product_id: mug.id, quantity: 1 }],
+        meta_data: [{ key: "_pos_tenders", value: JSON.stringify(tenders) }],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+
+    const response = await sendEmail(created.json<{ id: number }>().id, {
+      email: "ada@customer.test",
+      template_id: "customer_completed_order",
+    });
+
+    expect(response.statusCode).toBe(200);
+    const raw = decodeQuotedPrintable(mail.inbox.at(-1)?.raw ?? "");
+    expect(raw).toContain("Paid by Cash  USD 5.00");
+    expect(raw).toContain("Paid by External card (slip 004512)  USD 7.50");
+    expect(raw).toContain("<td>Paid by External card (slip 004512)</td>");
+  });
+
   it("saves the address as the billing email", async () => {
     const order = await server.app.inject({
       method: "GET",

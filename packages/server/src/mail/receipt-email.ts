@@ -98,11 +98,16 @@ function tenderRows(order: WireOrder, decimals: number, money: (amount: string) 
   const change = sumMoney(tenders.map((tender) => tender.change));
   return [
     ...tenders.map((tender) => ({
-      label: `Paid by ${tender.methodTitle}`,
+      label: `Paid by ${tenderName(tender.methodTitle, tender.reference)}`,
       amount: money(formatMoney(tender.amount, decimals)),
     })),
     { label: "Change", amount: money(formatMoney(change, decimals)) },
   ];
+}
+
+/** Names a tender as the printed receipt does: "External card (slip 004512)". */
+function tenderName(title: string, reference: string | undefined): string {
+  return reference === undefined ? title : `${title} (slip ${reference})`;
 }
 
 /** Counts the decimals of an amount as the order wrote it ("12.50" has 2). */

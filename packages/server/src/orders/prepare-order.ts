@@ -13,7 +13,8 @@ import type { StoreSettings } from "../store/store-settings.js";
 import { buildStoredOrder } from "./build-stored-order.js";
 import { splitCouponDiscounts } from "./coupon-discounts.js";
 import { checkExpectedTotal } from "./expected-total.js";
-import { openOrderStatus } from "./order-input.js";
+import { clientUuidOf, openOrderStatus } from "./order-input.js";
+import { checkPosTendersMeta } from "./pos-tenders-check.js";
 import type { OrderCreateBody } from "./order-input.js";
 import { restOrderInput, totalsSettingsOf } from "./order-totals-input.js";
 import { reduceStockForLines } from "./reduce-stock.js";
@@ -49,6 +50,8 @@ export async function prepareOrder(
       },
     });
   }
+  const orderNumber = clientUuidOf(body.meta_data) ?? "being created";
+  checkPosTendersMeta(body.meta_data, settings.decimals, orderNumber);
   if (body.customer_id > 0) {
     const customer = await trx
       .selectFrom("customers")

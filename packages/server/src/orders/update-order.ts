@@ -9,6 +9,7 @@ import { stockHoldingStatuses } from "./prepare-order.js";
 import { clientUuidMetaKey, clientUuidOf, metaStringOf, voidReasonMetaKey } from "./order-input.js";
 import type { OrderUpdateBody } from "./order-input.js";
 import { withStatusChangeNote } from "./order-notes.js";
+import { checkPosTendersMeta } from "./pos-tenders-check.js";
 import type { OrderRow } from "./order-wire.js";
 import { reduceStockForLines } from "./reduce-stock.js";
 import { resolveOrderLines } from "./resolve-order-lines.js";
@@ -47,7 +48,10 @@ export function updateOrder(context: AppContext, id: number, body: OrderUpdateBo
     if (body.payment_method_title !== undefined)
       next.payment_method_title = body.payment_method_title;
     if (body.transaction_id !== undefined) next.transaction_id = body.transaction_id;
-    if (body.meta_data) next.meta_data = mergeMeta(order.meta_data, body.meta_data);
+    if (body.meta_data) {
+      checkPosTendersMeta(body.meta_data, order.decimals, String(id));
+      next.meta_data = mergeMeta(order.meta_data, body.meta_data);
+    }
 
     let status = body.status ?? order.status;
     if (body.set_paid === true && next.date_paid_gmt === null) {

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { requireCapability } from "../../http/require-capability.js";
 import { invalidParamError, WooError } from "../../http/woo-error.js";
-import { loadReportOrders } from "../../reports/load-report-orders.js";
+import { loadReportOrdersWithProblems } from "../../reports/load-report-orders.js";
 import { readStoreSettings } from "../../store/store-settings.js";
 
 const storeDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
@@ -32,7 +32,9 @@ const salesQuery = z.object({
 /**
  * `GET pos/v1/reports/sales`: the whole store's sales report over store days `from` to `to`,
  * computed by core's `computeSalesReport`, the function the till runs on its own orders.
- * Amounts are minor units; instants are ISO 8601 in UTC.
+ * Amounts are minor units; instants are ISO 8601 in UTC. `unreadableTenders` counts the orders
+ * created or refunded in the range, before any filter, whose stored `_pos_tenders` could not be
+ * read, so their payments are missing from `payments`.
  */
 export function registerReportRoutes(app: FastifyInstance, context: AppContext): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
@@ -63,9 +65,13 @@ export function registerReportRoutes(app: FastifyInstance, context: AppContext):
         paymentMethods: query.payment_method,
         currency: { code: settings.currency, decimals: settings.decimals },
       };
-      const orders = await loadReportOrders(context, rangeOf(options));
+      const loaded = await loadReportOrdersWithProblems(context, rangeOf(options), request.log);
+      const unreadableTenders = {
+        orders: loaded.unreadableTenderOrderIds.length,
+        orderIds: loaded.unreadableTenderOrderIds,
+      };
       try {
-        return computeSalesReport(orders, options);
+        return { ...computeSalesReport(loaded.orders, options), unreadableTenders };
       } catch (error) {
         if (error instanceof RangeError) throw invalidParamError("from", error.message);
         throw error;

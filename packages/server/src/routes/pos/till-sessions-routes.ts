@@ -101,10 +101,14 @@ export function registerTillCashSessionRoutes(app: FastifyInstance, context: App
           `Till session ${session.id} is still open; close it on its register first.`,
         );
       }
-      const orders = await loadReportOrders(context, {
-        startUtc: new Date(session.openedAtGmt),
-        endUtc: new Date(Date.parse(session.closedAtGmt) + 1000),
-      });
+      const orders = await loadReportOrders(
+        context,
+        {
+          startUtc: new Date(session.openedAtGmt),
+          endUtc: new Date(Date.parse(session.closedAtGmt) + 1000),
+        },
+        request.log,
+      );
       return computeZReport(session, orders);
     },
   );

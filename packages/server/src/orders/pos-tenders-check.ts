@@ -1,0 +1,41 @@
+import { parsePosTenders, posTendersMetaKey } from "@pos/core";
+import { WooError } from "../http/woo-error.js";
+
+/** Maximum length of the part of a rejected meta value that a 400 message quotes. */
+const maxQuotedValueLength = 200;
+
+/**
+ * Rejects an order whose `_pos_tenders` meta core's `parsePosTenders` cannot read, the parser that
+ * reports and receipts use later, so no stored order can break them. Orders without that meta are
+ * not checked. `orderNumber` follows "on order" in the message: the order's number, or for an order
+ * not yet created its client UUID or "being created".
+ */
+export function checkPosTendersMeta(
+  meta: readonly { key: string; value: unknown }[],
+  decimals: number,
+  orderNumber: string,
+): void {
+  const entry = meta.find((candidate) => candidate.key === posTendersMetaKey);
+  if (entry === undefined) return;
+  try {
+    parsePosTenders(entry.value, decimals, orderNumber);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw invalidTendersError(error.message, entry.value);
+  }
+}
+
+function invalidTendersError(problem: string, value: unknown): WooError {
+  const message =
+    `meta_data ${posTendersMetaKey} was rejected, and nothing was saved: ${problem}. ` +
+    `The value sent was ${quoted(value)}.`;
+  return new WooError(400, "rest_invalid_param", `Invalid parameter(s): meta_data. ${message}`, {
+    params: { meta_data: message },
+    details: { meta_data: { code: "rest_invalid_param", message, data: null } },
+  });
+}
+
+function quoted(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > maxQuotedValueLength ? `${text.slice(0, maxQuotedValueLength)}…` : text;
+}
