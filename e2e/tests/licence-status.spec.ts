@@ -130,12 +130,14 @@ test("shows the licence the till verified, and a tampered one", async ({ page, b
   const refusal = thirdPage.getByRole("alert");
   await expect(refusal).toContainText("This register cannot sign in. The community edition");
   await expect(refusal).toContainText("allows 1 register at once, and 2 are signed in");
-  // Each signed-in register is named once, with its user and when it was last active.
-  // Registers go by the id the Staff and devices list shows, so a manager can find the one named.
+  // Each signed-in register is named once by the receipt prefix its till sent at login, with its
+  // user and when it was last active, as the Staff and devices list shows it.
   const signedIn =
-    /register-[\w-]+ \((Morgan Manager|Casey Cashier), last active [\d-]+ [\d:]+ UTC\)/g;
+    /\bR[A-Z0-9]{1,4} \((Morgan Manager|Casey Cashier), last active [\d-]+ [\d:]+ UTC\)/g;
   await expect(refusal).toContainText(signedIn);
   expect((await refusal.innerText()).match(signedIn)).toHaveLength(2);
+  await expect(refusal).toContainText(/Register "R[A-Z0-9]{1,4}" can sign in/);
+  await expect(refusal).not.toContainText("register-");
   await expect(refusal).toContainText("a manager can revoke a register under Staff and devices");
   expect((await refusal.innerText()).match(/cannot sign in/g)).toHaveLength(1);
   await third.close();

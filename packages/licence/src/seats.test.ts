@@ -127,6 +127,74 @@ describe("checkRegisterSeat", () => {
     expect(full.message).toContain("; RB3X1 (Dee Roy, last active 2026-12-04 08:01 UTC)");
   });
 
+  it("names registers by their readable names", () => {
+    const full = checkRegisterSeat({
+      check: undefined,
+      register: "register-9c1d",
+      registerName: "RNEW",
+      registersSignedIn: [
+        {
+          register: "register-4f2a",
+          registerName: "R7KQ2",
+          userName: "Ann Smith",
+          lastUsedGmt: "2026-12-04T09:12:00.000Z",
+        },
+      ],
+    });
+
+    expect(full.allowed).toBe(false);
+    if (full.allowed) return;
+    expect(full.message).toContain(
+      "signed in: R7KQ2 (Ann Smith, last active 2026-12-04 09:12 UTC).",
+    );
+    expect(full.message).toContain('Register "RNEW" can sign in');
+    expect(full.message).not.toContain("register-4f2a");
+  });
+
+  it("names a register without a name by its id", () => {
+    const full = checkRegisterSeat({
+      check: undefined,
+      register: "register-9c1d",
+      registersSignedIn: [{ register: "register-4f2a", registerName: "", userName: "Ann" }],
+    });
+
+    expect(full.allowed).toBe(false);
+    if (full.allowed) return;
+    expect(full.message).toContain("signed in: register-4f2a (Ann).");
+    expect(full.message).toContain('Register "register-9c1d" can sign in');
+  });
+
+  it("keeps a name after a login without one", () => {
+    const full = checkRegisterSeat({
+      check: undefined,
+      register: "register-9c1d",
+      registersSignedIn: [
+        { register: "register-4f2a", registerName: "R7KQ2", lastUsedGmt: "2026-12-04T09:00:00" },
+        { register: "register-4f2a", userName: "Bob", lastUsedGmt: "2026-12-04T10:00:00" },
+      ],
+    });
+
+    expect(full.allowed).toBe(false);
+    if (full.allowed) return;
+    expect(full.message).toContain("signed in: R7KQ2 (Bob, last active 2026-12-04 10:00 UTC).");
+  });
+
+  it("adds the id to a shared name", () => {
+    const full = checkRegisterSeat({
+      check: checks.valid,
+      register: "register-new",
+      registersSignedIn: [
+        { register: "register-a", registerName: "R1" },
+        { register: "register-b", registerName: "R1" },
+        { register: "register-c", registerName: "R2" },
+      ],
+    });
+
+    expect(full.allowed).toBe(false);
+    if (full.allowed) return;
+    expect(full.message).toContain("R1 (register-a); R1 (register-b); R2.");
+  });
+
   it("explains why an expired licence gives one seat", () => {
     const decision = checkRegisterSeat({
       check: checks.expired,

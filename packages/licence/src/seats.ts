@@ -29,8 +29,13 @@ export function editionInForce(check: LicenceCheck | undefined): string {
 
 /** A register signed in now, with the user and time of its last use where recorded. */
 export interface SignedInRegister {
-  /** The register id the till sent at login, as the Staff and devices list shows it. */
+  /** The register id the till sent at login. */
   readonly register: string;
+  /**
+   * The readable name the till sent at login, such as its receipt prefix "R7KQ2". Absent for
+   * tills that send none, which messages then name by `register`.
+   */
+  readonly registerName?: string;
   /** The user of the register's most recent session. */
   readonly userName?: string;
   /** ISO 8601 UTC instant the register last used its session. */
@@ -42,6 +47,8 @@ export interface RegisterSeatRequest {
   readonly check: LicenceCheck | undefined;
   /** The register asking to sign in. */
   readonly register: string;
+  /** The readable name the asking register sent, if any. */
+  readonly registerName?: string;
   /**
    * Registers signed in now, one entry or several per register. The asking register may be
    * among them.
@@ -74,40 +81,69 @@ function noSeatMessage(
   const check = request.check;
   const licensed = check?.status === "valid" || check?.status === "grace";
   const holder = licensed ? `Licence ${check.licence.licenceId}` : "The community edition";
-  const inUse = others.map(describeSignedIn).join("; ");
+  const inUse = others.map((entry) => describeSignedIn(entry, others)).join("; ");
   const verb = others.length === 1 ? "is" : "are";
   const reason =
     check === undefined || licensed ? "" : ` Licence: ${check.message.replace(/\.$/, "")}.`;
   return (
     `${holder} allows ${registersText(seats)} at once, and ${others.length} ${verb} signed in: ` +
-    `${inUse}. Register "${request.register}" can sign in once one of them signs out: a ` +
+    `${inUse}. Register "${shownName(request)}" can sign in once one of them signs out: a ` +
     `manager can revoke a register under Staff and devices, or activate a licence key with ` +
     `more registers.${reason}`
   );
 }
 
-/** Keeps one entry per register, the most recently used, in order of register name. */
+/**
+ * Keeps one entry per register, the most recently used, in order of register id. It takes the
+ * name of the most recently used session that sent one, so a register stays named after one
+ * login from a till that sent no name.
+ */
 function latestPerRegister(entries: readonly SignedInRegister[]): SignedInRegister[] {
   const latest = new Map<string, SignedInRegister>();
+  const named = new Map<string, SignedInRegister>();
   for (const entry of entries) {
-    const kept = latest.get(entry.register);
-    if (!kept || (entry.lastUsedGmt ?? "") > (kept.lastUsedGmt ?? "")) {
-      latest.set(entry.register, entry);
+    if (isNewer(entry, latest.get(entry.register))) latest.set(entry.register, entry);
+    if (entry.registerName && isNewer(entry, named.get(entry.register))) {
+      named.set(entry.register, entry);
     }
   }
-  return [...latest.values()].sort((a, b) => (a.register < b.register ? -1 : 1));
+  const kept = [...latest.values()].map((entry) => {
+    const registerName = entry.registerName || named.get(entry.register)?.registerName;
+    return registerName ? { ...entry, registerName } : entry;
+  });
+  return kept.sort((a, b) => (a.register < b.register ? -1 : 1));
+}
+
+function isNewer(entry: SignedInRegister, kept: SignedInRegister | undefined): boolean {
+  return kept === undefined || (entry.lastUsedGmt ?? "") > (kept.lastUsedGmt ?? "");
 }
 
 /**
- * Writes `register-4f2a… (Ann Smith, last active 2026-12-04 09:12 UTC)`, leaving out what is
- * unknown.
+ * Writes `R7KQ2 (Ann Smith, last active 2026-12-04 09:12 UTC)`, leaving out what is unknown. A
+ * register that sent no name shows its id, and a name that two listed registers share is
+ * followed by the id, so the manager can tell them apart under Staff and devices.
  */
-function describeSignedIn(entry: SignedInRegister): string {
+function describeSignedIn(entry: SignedInRegister, listed: readonly SignedInRegister[]): string {
+  const shared = listed.some(
+    (other) =>
+      other !== entry &&
+      other.registerName !== undefined &&
+      other.registerName === entry.registerName,
+  );
   const details = [
+    shared ? entry.register : undefined,
     entry.userName,
     entry.lastUsedGmt ? `last active ${minuteOf(entry.lastUsedGmt)} UTC` : undefined,
   ].filter((detail): detail is string => detail !== undefined && detail !== "");
-  return details.length > 0 ? `${entry.register} (${details.join(", ")})` : entry.register;
+  const name = shownName(entry);
+  return details.length > 0 ? `${name} (${details.join(", ")})` : name;
+}
+
+/** Returns the register's readable name, or its id when it sent none. */
+function shownName(entry: { register: string; registerName?: string }): string {
+  return entry.registerName !== undefined && entry.registerName !== ""
+    ? entry.registerName
+    : entry.register;
 }
 
 function minuteOf(isoInstant: string): string {

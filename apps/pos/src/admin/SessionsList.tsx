@@ -1,6 +1,11 @@
 import { useEffect, useState } from "react";
 import { useTill } from "../till/till-context.js";
-import { listDeviceSessions, revokeDeviceSession, type DeviceSession } from "./staff-api.js";
+import {
+  listDeviceSessions,
+  registerLabel,
+  revokeDeviceSession,
+  type DeviceSession,
+} from "./staff-api.js";
 
 /** Lists the signed-in devices of each user, with a button that revokes one. */
 export function SessionsList({ onError }: { onError: (message: string) => void }) {
@@ -49,13 +54,13 @@ export function SessionsList({ onError }: { onError: (message: string) => void }
         {sessions.map((session) => (
           <tr key={session.id}>
             <td>{session.user.display_name}</td>
-            <td>{session.register ?? "no register"}</td>
+            <td title={session.register ?? undefined}>{registerLabel(session)}</td>
             <td>{session.device || "unknown"}</td>
             <td>{session.last_used_gmt.replace("T", " ")}</td>
             <td>
               <button
                 type="button"
-                aria-label={`Revoke session of ${session.user.display_name} on ${session.register ?? "no register"}`}
+                aria-label={`Revoke session of ${session.user.display_name} on ${registerLabel(session)}`}
                 onClick={() => void revoke(session)}
               >
                 Revoke

@@ -5,6 +5,8 @@ export const deviceSessionSchema = z.object({
   id: z.string(),
   user: z.object({ id: z.number().int(), username: z.string(), display_name: z.string() }),
   register: z.string().nullable(),
+  /** The readable name the till sent at login; absent from stores before it, null for none. */
+  register_name: z.string().nullable().optional(),
   device: z.string(),
   created_gmt: z.string(),
   last_used_gmt: z.string(),
@@ -13,6 +15,14 @@ export const deviceSessionSchema = z.object({
 });
 
 export type DeviceSession = z.infer<typeof deviceSessionSchema>;
+
+/**
+ * Names a session's register as the seats message does: its readable name, else its id, else
+ * "no register" for an API client.
+ */
+export function registerLabel(session: Pick<DeviceSession, "register" | "register_name">): string {
+  return session.register_name || session.register || "no register";
+}
 
 /** Lists the open sessions (signed-in devices) of every staff user; manager only. */
 export async function listDeviceSessions(client: WooClient): Promise<DeviceSession[]> {

@@ -3,6 +3,7 @@ import type { SalesDb } from "../db/sales-db.js";
 import { connectWooStore } from "../session/connect-woo-store.js";
 import { logIn } from "../session/log-in.js";
 import { loadRegisterId } from "../session/register-id.js";
+import { readRegisterId } from "../till-sessions/register-id.js";
 import { readSessionEnd } from "../session/session-end.js";
 import type { Session, WooCredentials } from "../session/session.js";
 import { CredentialFields, type ConnectionKind } from "./CredentialFields.js";
@@ -118,7 +119,14 @@ async function connect(
 ): Promise<Session> {
   if (kind === "pos") {
     const register = await loadRegisterId(salesDb);
-    return logIn({ storeUrl, username: fields.first, password: fields.second, register });
+    const registerName = await readRegisterId(salesDb, () => crypto.randomUUID());
+    return logIn({
+      storeUrl,
+      username: fields.first,
+      password: fields.second,
+      register,
+      registerName,
+    });
   }
   const credentials: WooCredentials =
     kind === "consumerKey"

@@ -7,6 +7,8 @@ export interface LogInInput {
   password: string;
   /** This device's register id; the store server counts it against the licence's registers. */
   register: string;
+  /** This register's readable name, its receipt prefix, shown by the store in place of the id. */
+  registerName?: string;
 }
 
 /** Logs in at the store and reads its settings; the till needs both before it can sell. */
@@ -17,6 +19,7 @@ export async function logIn(input: LogInInput, nowMs = Date.now()): Promise<Sess
     username: input.username,
     password: input.password,
     register: input.register,
+    ...(input.registerName ? { register_name: input.registerName } : {}),
   });
 
   const bearer = new WooClient({

@@ -10,6 +10,11 @@ export interface DeviceSessionsTable {
   user_id: number;
   /** The register id the till sent at login, or null for API clients that sent none. */
   register: string | null;
+  /**
+   * The readable register name the till sent at login, such as its receipt prefix, or null when
+   * it sent none (migration 0019).
+   */
+  register_name: string | null;
   /** The User-Agent header of the login request, cut to 200 characters. */
   device: string;
   created_gmt: string;

@@ -10,6 +10,8 @@ type Db = Kysely<DatabaseSchema>;
 export interface NewDeviceSession {
   userId: number;
   register: string | null;
+  /** The readable name the till sent with `register`; absent or null when it sent none. */
+  registerName?: string | null;
   device: string;
 }
 
@@ -20,6 +22,7 @@ export interface DeviceSessionView {
   username: string;
   displayName: string;
   register: string | null;
+  registerName: string | null;
   device: string;
   createdGmt: string;
   lastUsedGmt: string;
@@ -42,6 +45,7 @@ export async function openDeviceSession(
       id,
       user_id: session.userId,
       register: session.register,
+      register_name: session.register === null ? null : (session.registerName ?? null),
       device: session.device.slice(0, 200),
       created_gmt: nowGmt,
       last_used_gmt: nowGmt,
@@ -107,6 +111,7 @@ export async function listDeviceSessions(
     username: row.username,
     displayName: row.display_name,
     register: row.register,
+    registerName: row.register_name,
     device: row.device,
     createdGmt: row.created_gmt,
     lastUsedGmt: row.last_used_gmt,

@@ -6,6 +6,7 @@ import { createSkuUniqueIndex } from "../catalog/sku-unique-migration.js";
 import { createDeviceSessionTables } from "../auth/device-session-migration.js";
 import { createApplicationPasswordsTable } from "../auth/application-password-migration.js";
 import { addPinLockoutColumns } from "../auth/pin-lockout-migration.js";
+import { addRegisterNameColumn } from "../auth/register-name-migration.js";
 import { createRefundKeysTable } from "../orders/refund-keys.js";
 import { createTillCashSessionsTable } from "../till-sessions/till-session-tables.js";
 
@@ -25,6 +26,7 @@ export function createMigrationProvider(dialect: SqlDialectName): MigrationProvi
     "0016_unique_emails_and_codes": { up: (db) => createUniqueLowerIndexes(db) },
     "0017_application_passwords": { up: (db) => createApplicationPasswordsTable(db) },
     "0018_pin_lockouts": { up: (db) => addPinLockoutColumns(db) },
+    "0019_register_names": { up: (db) => addRegisterNameColumn(db) },
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }

@@ -37,9 +37,17 @@ export async function signInDevice(
   const check = await context.licence.check();
   return withExclusiveLock(context.store, exclusiveLockKeys.registerSeat, async (db) => {
     const signedIn = await signedInRegisters(db, now);
-    const decision = checkRegisterSeat({ check, register, registersSignedIn: signedIn });
+    const decision = checkRegisterSeat({
+      check,
+      register,
+      ...(session.registerName ? { registerName: session.registerName } : {}),
+      registersSignedIn: signedIn,
+    });
     if (!decision.allowed) {
-      log.warn({ register, seats: decision.seats }, "register sign-in rejected: no free seat");
+      log.warn(
+        { register, registerName: session.registerName ?? null, seats: decision.seats },
+        "register sign-in rejected: no free seat",
+      );
       throw new WooError(403, "pos_register_limit", decision.message, {
         registers: decision.seats,
         signed_in: [...new Set(signedIn.map((entry) => entry.register))].sort(),
@@ -63,6 +71,7 @@ async function signedInRegisters(
       : [
           {
             register: session.register,
+            ...(session.registerName !== null ? { registerName: session.registerName } : {}),
             userName: session.displayName || session.username,
             lastUsedGmt: session.lastUsedGmt,
           },

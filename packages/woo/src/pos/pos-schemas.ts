@@ -6,6 +6,8 @@ export const posLoginRequestSchema = z.object({
   username: z.string().min(1),
   password: z.string().min(1),
   register: z.string().optional(),
+  /** The register's readable name for the store's seats message and sessions list. */
+  register_name: z.string().optional(),
 });
 export type PosLoginRequest = z.infer<typeof posLoginRequestSchema>;
 

@@ -8,6 +8,7 @@ import { findTokenUser, issueTokenPair, revokeRefreshToken } from "../../auth/to
 import type { TokenPair } from "../../auth/token-store.js";
 import { continueDeviceSession, findSessionOfToken } from "../../auth/device-session-store.js";
 import { signInDevice } from "../../licence/sign-in-device.js";
+import { parseRegisterName } from "../../auth/register-name.js";
 import { findUserByUsername } from "../../auth/user-store.js";
 import type { UserRow } from "../../auth/user-store.js";
 import { WooError } from "../../http/woo-error.js";
@@ -17,6 +18,11 @@ const loginBody = z.object({
   password: z.string().min(1).max(1000),
   /** The till's register id; a client that is not a till sends none and takes no seat. */
   register: z.string().trim().min(1).max(200).optional(),
+  /**
+   * The register's readable name, such as its receipt prefix. Any JSON value is accepted here,
+   * because `parseRegisterName` ignores one that is not a string, as tills before it sent none.
+   */
+  register_name: z.unknown().optional(),
 });
 const refreshBody = z.object({ refresh_token: z.string().min(1).max(200) });
 
@@ -32,6 +38,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
     { schema: { body: loginBody } },
     async (request, reply) => {
       const { username, password } = request.body;
+      const registerName = parseRegisterName(request.body.register_name);
       const user = await findUserByUsername(context.store.db, username);
       const attempt = await context.loginRateLimiter.attempt(username, request.ip, () =>
         verifyPassword(password, user?.password_hash ?? unknownUserHash),
@@ -59,8 +66,12 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
       }
       const register = request.body.register ?? null;
       const device = request.headers["user-agent"] ?? "";
-      const pair = await signInDevice(context, { userId: user.id, register, device }, request.log);
-      request.log.info({ userId: user.id, register }, "login succeeded");
+      const pair = await signInDevice(
+        context,
+        { userId: user.id, register, registerName, device },
+        request.log,
+      );
+      request.log.info({ userId: user.id, register, registerName }, "login succeeded");
       return tokenBody(pair, user);
     },
   );

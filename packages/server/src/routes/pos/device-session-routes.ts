@@ -84,6 +84,7 @@ function sessionWire(session: DeviceSessionView) {
     id: session.id,
     user: { id: session.userId, username: session.username, display_name: session.displayName },
     register: session.register,
+    register_name: session.registerName,
     device: session.device,
     created_gmt: session.createdGmt,
     last_used_gmt: session.lastUsedGmt,
