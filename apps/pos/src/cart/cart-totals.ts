@@ -15,6 +15,7 @@ import {
 } from "@pos/core";
 import type { PosStore } from "@pos/woo";
 import type { CartAdjustment, CartLine, StoredOrder } from "../db/stored-order.js";
+import { totalStoreRecordedOrder } from "../outbox/store-recorded-order.js";
 
 export interface TotalsContext {
   store: PosStore;
@@ -30,7 +31,8 @@ export interface CartTotals {
 
 /**
  * Totals an order with core's WooCommerce rules, taxed at the store's base address as for a
- * counter sale. The cart discount or fee is a fee line, as WooCommerce records it.
+ * counter sale. The cart discount or fee is a fee line, as WooCommerce records it. A sale the
+ * store recorded without its rejected coupons is totalled from the amounts the store recorded.
  */
 export function totalOrder(order: StoredOrder, context: TotalsContext): CartTotals {
   const settings = totalsSettings(context.store);
@@ -38,6 +40,10 @@ export function totalOrder(order: StoredOrder, context: TotalsContext): CartTota
   const lines = order.lines.map((line) => lineInput(line, settings.decimals));
   const coupons = orderCoupons(order, context.coupons ?? []);
   const withoutFees: CartInput = { lines, fees: [], shipping: [], coupons };
+  if (order.storeRecorded) {
+    const tax = { settings, taxRates: context.taxRates, location };
+    return { input: withoutFees, totals: totalStoreRecordedOrder(order, order.storeRecorded, tax) };
+  }
   const base = computeCartTotals(withoutFees, settings, context.taxRates, location);
 
   const fee = order.adjustment && adjustmentFee(order.adjustment, base, settings.pricesIncludeTax);

@@ -59,6 +59,36 @@ const receiptSchema = z.object({
   syncState: z.enum(["pending", "sent", "discarded"]),
 });
 
+/** A decimal amount as the till sent it to the store: "12.50", "16.363636". */
+const decimalText = z.string().regex(/^-?\d+(\.\d+)?$/, "expected a decimal string such as 12.50");
+
+const recordedLineSchema = z.object({
+  lineId: z.string().min(1),
+  /** Ex-tax line subtotal and total, with up to 6 decimals, as the store stored them. */
+  subtotal: decimalText,
+  total: decimalText,
+});
+
+const recordedFeeSchema = z.object({
+  name: z.string(),
+  /** Ex-tax fee total, negative for a cart discount. */
+  total: decimalText,
+  taxable: z.boolean(),
+  taxClass: z.string(),
+});
+
+/**
+ * The store's record of a sale that a manager resent without the coupons it rejected: no coupon
+ * lines, and each line's coupon discount kept in its subtotal and total. The till totals such an
+ * order from these amounts instead of from its coupons.
+ */
+const storeRecordedSchema = z.object({
+  /** The codes the store rejected, which the sale no longer carries. */
+  rejectedCoupons: z.array(z.string().min(1)),
+  lines: z.array(recordedLineSchema),
+  fees: z.array(recordedFeeSchema),
+});
+
 const couponSchema = z.object({
   code: z.string().min(1),
   /** Checked on this till against the synced coupon; the store confirms it on creation. */
@@ -79,6 +109,11 @@ export const storedOrderSchema = z.object({
   coupons: z.array(couponSchema),
   tenders: z.array(tenderSchema),
   receipt: receiptSchema.nullable(),
+  /**
+   * Absent unless the store accepted this sale resent without its rejected coupons. An optional
+   * field, so orders stored before it still read as version 2.
+   */
+  storeRecorded: storeRecordedSchema.optional(),
 });
 
 export type StoredOrder = z.infer<typeof storedOrderSchema>;
@@ -87,6 +122,7 @@ export type CartAdjustment = z.infer<typeof cartAdjustmentSchema>;
 export type OrderTender = z.infer<typeof tenderSchema>;
 export type OrderCoupon = z.infer<typeof couponSchema>;
 export type OrderReceipt = z.infer<typeof receiptSchema>;
+export type StoreRecordedOrder = z.infer<typeof storeRecordedSchema>;
 
 /** Raised when a stored order cannot be read back; the row stays untouched for support. */
 export class StoredOrderError extends Error {

@@ -6,7 +6,13 @@ import {
   type OutboxRecord,
   type OutboxSender,
 } from "@pos/sync";
-import { mapWcCustomer, wcCustomerSchema, wcOrderSchema, type WooClient } from "@pos/woo";
+import {
+  mapWcCustomer,
+  wcCustomerSchema,
+  wcOrderCreateSchema,
+  wcOrderSchema,
+  type WooClient,
+} from "@pos/woo";
 import {
   customerCreateKind,
   customerCreateSender,
@@ -17,7 +23,8 @@ import {
 import { pinLockoutKind, pinLockoutSender } from "../cashiers/pin-lockout-outbox.js";
 import { withServerCustomerId } from "../customers/customer-references.js";
 import { appendLog, type SalesDb } from "../db/sales-db.js";
-import { parseStoredOrder } from "../db/stored-order.js";
+import { parseStoredOrder, type StoredOrder, type StoreRecordedOrder } from "../db/stored-order.js";
+import { storeRecordedOf } from "./store-recorded-order.js";
 
 export interface TillOutboxOptions {
   /** Called after an order reached the store, so the till pulls the stock it changed. */
@@ -78,7 +85,11 @@ function orderSenderWithServerCustomer(db: SalesDb, client: WooClient): OutboxSe
   };
 }
 
-/** Gives the local order the store's id and number; runs inside the outbox's transaction. */
+/**
+ * Gives the local order the store's id and number; runs inside the outbox's transaction. A sale
+ * resent without its rejected coupons also drops them here and keeps the line amounts the store
+ * recorded, so the till's receipt and reports show the order as the store has it.
+ */
 export async function recordServerOrder(
   db: SalesDb,
   record: OutboxRecord,
@@ -90,8 +101,10 @@ export async function recordServerOrder(
 
   const order = parseStoredOrder(row);
   if (!order.receipt) return;
+  const storeRecorded = await readStoreRecorded(db, record, order);
   await db.orders.put({
     ...order,
+    ...(storeRecorded ? { coupons: [], storeRecorded } : {}),
     receipt: {
       ...order.receipt,
       serverId: serverOrder.id,
@@ -99,6 +112,27 @@ export async function recordServerOrder(
       syncState: "sent",
     },
   });
+}
+
+/**
+ * Returns how the store recorded a sale resent without its coupons, or null for other sales. A
+ * request the till cannot match to its order is logged and left as sent, because the store
+ * already has the order and the outbox must still mark it sent.
+ */
+async function readStoreRecorded(
+  db: SalesDb,
+  record: OutboxRecord,
+  order: StoredOrder,
+): Promise<StoreRecordedOrder | null> {
+  const request = wcOrderCreateSchema.safeParse(record.payload);
+  if (!request.success) return null;
+  try {
+    return storeRecordedOf(request.data, order);
+  } catch (error) {
+    const message = `sale ${order.clientUuid} keeps its coupons on this till: ${String(error)}`;
+    await appendLog(db, { atMs: Date.now(), level: "warn", message });
+    return null;
+  }
 }
 
 /** Marks a discarded sale on the till; runs inside the discard transaction. */
