@@ -36,4 +36,18 @@ test("prints a coupon sale whose figures add up to the total", async ({ page }) 
   await expect(totals).toContainText(/10%\s*\$1\.62/);
   await expect(totals).toContainText(/\$17\.82/);
   await expect(paper.locator(".receipt-lines")).toContainText("$18.00");
+
+  // The till's own report totals the sale with its coupon, as the store does.
+  await page.getByRole("button", { name: "New sale" }).click();
+  await page
+    .getByRole("navigation", { name: "Screens" })
+    .getByRole("button", { name: "Reports" })
+    .click();
+  await page.getByRole("button", { name: "Show report" }).click();
+  const summary = page.getByRole("table", { name: "Summary" });
+  const grossSales = summary.getByRole("row", { name: /Gross sales/ }).getByRole("cell");
+  await expect(grossSales).toHaveText("$17.82");
+  await page.getByLabel("Orders from").selectOption("store");
+  await page.getByRole("button", { name: "Show report" }).click();
+  await expect(grossSales).toHaveText("$17.82");
 });

@@ -1,4 +1,4 @@
-import { computeSalesReport, toMoney } from "@pos/core";
+import { computeSalesReport, toMoney, type Coupon } from "@pos/core";
 import { describe, expect, it } from "vitest";
 import { emptyOrder, newLine } from "../cart/test-orders.js";
 import { taxRate, testStore } from "../checkout/test-store.js";
@@ -57,6 +57,29 @@ const context = (refunds: LocalRefund[] = []) => ({
   registerId: "RTEST",
   refunds,
 });
+const spring10: Coupon = {
+  id: 1,
+  code: "spring10",
+  discountType: "percent",
+  amount: "10",
+  dateExpiresGmt: null,
+  usageCount: 0,
+  usageLimit: null,
+  usageLimitPerUser: null,
+  limitUsageToXItems: null,
+  individualUse: false,
+  productIds: [],
+  excludedProductIds: [],
+  productCategories: [],
+  excludedProductCategories: [],
+  excludeSaleItems: false,
+  minimumAmount: "",
+  maximumAmount: "",
+  emailRestrictions: [],
+  usedBy: [],
+  freeShipping: false,
+  dateModifiedGmt: "2022-07-01T00:00:00",
+};
 const uuid = (digit: number) => `${digit}d7f3c2a-1b4e-4f6a-9c0d-2e5b7a9f1c3d`;
 
 describe("report order from stored", () => {
@@ -93,6 +116,19 @@ describe("report order from stored", () => {
     expect(line.total).toBe(1620);
     expect(line.lineDiscount).toBe(180);
     expect(line.lineDiscountTax).toBe(13);
+  });
+
+  it("totals a coupon sale with its discount", () => {
+    const order = sold(uuid(5), 1, "2022-07-04T10:00:00Z", [cash(1737)], {
+      coupons: [{ code: "spring10", toBeConfirmed: false }],
+    });
+    const withCoupons = { ...context(), coupons: [spring10] };
+
+    const reported = reportOrderFromStored(order, withCoupons)!;
+
+    // 10 % off 18.00 is 1.80; the line is 16.20 with tax 1.17, 17.37 in all.
+    expect(reported.discountTotal).toBe(180);
+    expect(reported.total).toBe(1737);
   });
 
   it("attaches refunds this till made", () => {

@@ -1,4 +1,4 @@
-import { toMoney, type Money, type ReportOrder, type TaxRate } from "@pos/core";
+import { toMoney, type Coupon, type Money, type ReportOrder, type TaxRate } from "@pos/core";
 import type { PosStore } from "@pos/woo";
 import { lineUnitPrice, totalOrder } from "../cart/cart-totals.js";
 import type { StoredOrder } from "../db/stored-order.js";
@@ -7,6 +7,8 @@ import { reportRefundOf, type LocalRefund } from "./local-refund.js";
 export interface DeviceReportContext {
   store: PosStore;
   taxRates: readonly TaxRate[];
+  /** The synced coupons, so a coupon sale is totalled with its discount as at checkout. */
+  coupons?: readonly Coupon[];
   /** This device's register: every order stored here was sold on it. */
   registerId: string;
   refunds: readonly LocalRefund[];
@@ -17,8 +19,8 @@ export interface DeviceReportContext {
  * rules and the local tax rates, as at checkout. Returns null for an order not completed or
  * discarded.
  */
-// NOTE: the tax rates are today's local copy; an order sold before a rate changed is totalled
-// with the new rate. The till records no cashier on its orders yet, so `cashierId` stays unset.
+// NOTE: the tax rates and coupons are today's local copies, so an order sold before a rate or a
+// coupon changed is totalled with the new one, and without the discount of a deleted coupon. The till records no cashier on its orders yet, so `cashierId` stays unset.
 export function reportOrderFromStored(
   order: StoredOrder,
   context: DeviceReportContext,

@@ -14,13 +14,14 @@ export async function loadDeviceReportOrders(
   sessionDb: TillSessionDb,
   registerId: string,
 ): Promise<ReportOrder[]> {
-  const [rows, taxRates, refundRows] = await Promise.all([
+  const [rows, taxRates, coupons, refundRows] = await Promise.all([
     till.salesDb.orders.where("status").equals("completed").toArray(),
     till.catalog.taxRates.toArray(),
+    till.catalog.coupons.toArray(),
     sessionDb.refunds.toArray(),
   ]);
   const refunds = refundRows.map((row) => localRefundSchema.parse(row));
-  const context = { store: till.session.store, taxRates, registerId, refunds };
+  const context = { store: till.session.store, taxRates, coupons, registerId, refunds };
   return rows
     .map((row) => reportOrderFromStored(parseStoredOrder(row), context))
     .filter((order): order is ReportOrder => order !== null);
