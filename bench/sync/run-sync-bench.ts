@@ -17,7 +17,8 @@ const { values } = parseArgs({
     variations: { type: "string", default: "10000" },
     customers: { type: "string", default: "20000" },
     seed: { type: "string", default: "20261204" },
-    "page-size": { type: "string", default: "5000" },
+    // Unset, the seed uses the page size the till's worker uses (createCatalogPull's default).
+    "page-size": { type: "string" },
     "skip-woo": { type: "boolean", default: false },
   },
 });
@@ -69,7 +70,8 @@ try {
 
   await bench("login", benchUser.username, benchUser.password);
   log("seeding through pos/v1…");
-  const seed = await bench("seedPos", "bench-catalog-pos", Number(values["page-size"]));
+  const pageSize = values["page-size"] === undefined ? undefined : Number(values["page-size"]);
+  const seed = await bench("seedPos", "bench-catalog-pos", pageSize);
   log(`seeded in ${(seed.totalMs / 1000).toFixed(2)} s`);
 
   await cdp.send("HeapProfiler.collectGarbage");

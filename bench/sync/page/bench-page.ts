@@ -35,8 +35,9 @@ const bench = {
     client = await openBenchClient(username, password, timings);
   },
 
-  async seedPos(dbName: string, snapshotPageSize: number) {
-    const run = await runSeed(requireClient(), "pos", dbName, { snapshotPageSize }, timings);
+  async seedPos(dbName: string, snapshotPageSize: number | undefined) {
+    const options = snapshotPageSize === undefined ? {} : { snapshotPageSize };
+    const run = await runSeed(requireClient(), "pos", dbName, options, timings);
     seeded = { db: run.db, index: run.index };
     return run.result;
   },

@@ -36,7 +36,8 @@ export function createCatalogPull(
   options: CatalogPullOptions = {},
 ): CatalogPull {
   if (kind === "woocommerce") return new WooPull(client, options);
-  const snapshotPageSize = options.snapshotPageSize ?? 2000;
+  // Large pages keep the seed near a raw IndexedDB put: see docs/benchmarks.md.
+  const snapshotPageSize = options.snapshotPageSize ?? 5000;
   return new PosPull(new PosApi(client), {
     snapshotPageSize,
     feedPageSize: options.feedPageSize ?? 1000,

@@ -179,7 +179,7 @@ async function start(catalogDbName: string): Promise<void> {
       reportSyncError("internal", `starting the sync failed: ${describe(error)}`),
     ),
   );
-  await postProgress(db);
+  postProgress(db);
 }
 
 /** Runs the sync engine while this worker holds the sync lock. */
@@ -192,14 +192,13 @@ async function lead(
   signal: AbortSignal,
 ): Promise<void> {
   // A real WooCommerce has no pos/v1 routes: its catalogue comes through wc/v3 paging.
+  // The page sizes are createCatalogPull's defaults, the ones bench/sync measures.
   const pull = createCatalogPull(client, storeKind, {
-    snapshotPageSize: 500,
-    feedPageSize: 1000,
     readBarcodeSource: () => loadBarcodeSource(salesDb),
   });
   const current = new SyncEngine({ db, pull });
   const progressChanged = () => {
-    void postProgress(db);
+    postProgress(db);
     channel.post({ type: "progressChanged" });
   };
   current.on("progress", progressChanged);
@@ -225,7 +224,7 @@ async function finishRun(db: CatalogDb, channel: TabChannel, atMs: number): Prom
   }
   post({ type: "syncIdle", atMs });
   channel.post({ type: "syncIdle", atMs });
-  await postProgress(db);
+  postProgress(db);
   channel.post({ type: "progressChanged" });
 }
 
@@ -255,7 +254,7 @@ function receiveFromTab(message: TabMessage, db: CatalogDb): void {
       );
       return;
     case "progressChanged":
-      void postProgress(db);
+      postProgress(db);
       return;
     case "syncIdle":
       post({ type: "syncIdle", atMs: message.atMs });
@@ -297,28 +296,42 @@ async function resetHere(
   }
 }
 
+/** The shortest time between two progress reads: each one counts every table. */
+const progressIntervalMs = 1_000;
 let progressRead: Promise<void> | null = null;
+let progressTimer: ReturnType<typeof setTimeout> | null = null;
 let progressStale = false;
+let lastProgressReadMs = Number.NEGATIVE_INFINITY;
 
 /**
- * Posts "x of y" for every collection. Reads run one at a time and a request during a read
- * queues one more, because two overlapping reads can finish out of order and leave the page
- * showing the older counts.
+ * Posts "x of y" for every collection, at most once a second, because each read counts every
+ * table while a seed stores several pages a second. Reads run one at a time, and a request
+ * during a read or a wait queues one more, so two reads never finish out of order.
  */
-function postProgress(db: CatalogDb): Promise<void> {
-  if (progressRead) {
+function postProgress(db: CatalogDb): void {
+  if (progressRead !== null || progressTimer !== null) {
     progressStale = true;
-    return progressRead;
+    return;
   }
 
+  const waitMs = lastProgressReadMs + progressIntervalMs - Date.now();
+  if (waitMs > 0) {
+    progressTimer = setTimeout(() => {
+      progressTimer = null;
+      progressStale = false;
+      postProgress(db);
+    }, waitMs);
+    return;
+  }
+
+  lastProgressReadMs = Date.now();
   progressRead = readAndPostProgress(db).finally(() => {
     progressRead = null;
     if (progressStale) {
       progressStale = false;
-      void postProgress(db);
+      postProgress(db);
     }
   });
-  return progressRead;
 }
 
 async function readAndPostProgress(db: CatalogDb): Promise<void> {
@@ -355,7 +368,7 @@ function announceChange(db: CatalogDb): void {
   setTimeout(() => {
     changeQueued = false;
     post({ type: "indexChanged", indexed: index.size });
-    void postProgress(db);
+    postProgress(db);
   }, 50);
 }
 
