@@ -8,6 +8,7 @@ import { useConnectivity } from "../till/use-connectivity.js";
 import { OrderDetails } from "./OrderDetails.js";
 import { listRecentOrders } from "./server-orders.js";
 import { useRegisterId } from "./use-register-id.js";
+import { formatStoreDateTime } from "../time/store-time.js";
 
 interface Selection {
   serverOrderId: number;
@@ -66,7 +67,7 @@ export function OrdersScreen() {
                   }
                 >
                   {receipt.number ? `Order ${receipt.number}` : `Receipt ${receipt.localNumber}`} ·{" "}
-                  {new Date(receipt.completedAtMs).toLocaleString()} ·{" "}
+                  {formatStoreDateTime(receipt.completedAtMs, store.timezone)} ·{" "}
                   {displayMoney(toMoney(receipt.totalMinor), store)}
                   {receipt.syncState === "pending" && " · not yet sent to the store"}
                 </button>

@@ -5,6 +5,7 @@ import { itemTitle } from "../cart/line-from-catalog.js";
 import type { CartLine, StoredOrder } from "../db/stored-order.js";
 import { displayMoney } from "../money/display-money.js";
 import { tenderLabel } from "../orders/order-tenders.js";
+import { formatStoreDateTime } from "../time/store-time.js";
 
 export type PaperSize = "80mm" | "a4";
 
@@ -39,7 +40,8 @@ export function ReceiptPaper({ order, totals, store, cashier, paper }: ReceiptPa
         Receipt {receipt?.localNumber ?? "not numbered"}
         {receipt?.number ? ` · store order ${receipt.number}` : ""}
         <br />
-        {new Date(receipt?.completedAtMs ?? order.updatedAtMs).toLocaleString()} · {cashier}
+        {formatStoreDateTime(receipt?.completedAtMs ?? order.updatedAtMs, store.timezone)} ·{" "}
+        {cashier}
         {order.customer ? ` · ${order.customer.name}` : ""}
       </p>
       {receipt?.syncState === "pending" && (

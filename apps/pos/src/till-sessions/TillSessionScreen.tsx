@@ -7,6 +7,7 @@ import { useTill } from "../till/till-context.js";
 import { tillSessionServicesOf } from "./till-session-services.js";
 import { useDeviceReportOrders } from "./use-session-orders.js";
 import { ZReportView } from "./ZReportView.js";
+import { formatStoreDateTime } from "../time/store-time.js";
 
 /** Opens, runs and closes this register's till session, and shows Z reports. Works offline. */
 export function TillSessionScreen() {
@@ -77,6 +78,7 @@ export function TillSessionScreen() {
           session={open}
           expected={computeExpectedCash(open, orders).expected}
           money={money}
+          timeZone={storeSettings.timezone}
           onMove={(kind, amountText, reason) =>
             act(async () => {
               const amount = typed(amountText);
@@ -95,7 +97,13 @@ export function TillSessionScreen() {
           onClose={(countedText) => act(async () => sessions.close(open.id, typed(countedText)))}
         />
       )}
-      {shown && <ZReportView report={computeZReport(shown, orders)} formatMoney={money} />}
+      {shown && (
+        <ZReportView
+          report={computeZReport(shown, orders)}
+          formatMoney={money}
+          timeZone={storeSettings.timezone}
+        />
+      )}
       <section className="no-print" aria-label="Closed sessions">
         <h2>Closed sessions</h2>
         <ul>
@@ -103,8 +111,8 @@ export function TillSessionScreen() {
             .filter((session) => session.closedAtGmt !== null)
             .map((session) => (
               <li key={session.id}>
-                {new Date(session.openedAtGmt).toLocaleString()} to{" "}
-                {new Date(session.closedAtGmt!).toLocaleString()}{" "}
+                {formatStoreDateTime(session.openedAtGmt, storeSettings.timezone)} to{" "}
+                {formatStoreDateTime(session.closedAtGmt!, storeSettings.timezone)}{" "}
                 <button type="button" onClick={() => setShown(session)}>
                   Z report
                 </button>
@@ -141,11 +149,12 @@ interface OpenSessionProps {
   session: TillSession;
   expected: Money;
   money: (amount: Money) => string;
+  timeZone: string;
   onMove: (kind: "in" | "out", amountText: string, reason: string) => Promise<void>;
   onClose: (countedText: string) => Promise<void>;
 }
 
-function OpenSession({ session, expected, money, onMove, onClose }: OpenSessionProps) {
+function OpenSession({ session, expected, money, timeZone, onMove, onClose }: OpenSessionProps) {
   const [kind, setKind] = useState<"in" | "out">("in");
   const [amountText, setAmountText] = useState("");
   const [reason, setReason] = useState("");
@@ -153,7 +162,7 @@ function OpenSession({ session, expected, money, onMove, onClose }: OpenSessionP
   return (
     <section aria-label="Open session">
       <p>
-        Open since {new Date(session.openedAtGmt).toLocaleString()} with a float of{" "}
+        Open since {formatStoreDateTime(session.openedAtGmt, timeZone)} with a float of{" "}
         {money(session.openingFloat)}.
       </p>
       <p aria-label="Expected cash">Expected cash in the drawer: {money(expected)}</p>

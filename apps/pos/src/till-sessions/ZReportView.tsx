@@ -1,18 +1,21 @@
 import type { Money, ZReport } from "@pos/core";
+import { formatStoreDateTime } from "../time/store-time.js";
 
 interface ZReportViewProps {
   report: ZReport;
   formatMoney: (amount: Money) => string;
+  /** The store's time zone, which the opening and closing times are shown in. */
+  timeZone: string;
 }
 
 const outcomeLabel = { over: "over", short: "short", exact: "exact" } as const;
 
 /** Shows the printable end-of-shift report of a closed till session. */
-export function ZReportView({ report, formatMoney: money }: ZReportViewProps) {
+export function ZReportView({ report, formatMoney: money, timeZone }: ZReportViewProps) {
   const rows: [string, string][] = [
     ["Register", report.registerId],
-    ["Opened", new Date(report.openedAtGmt).toLocaleString()],
-    ["Closed", new Date(report.closedAtGmt).toLocaleString()],
+    ["Opened", formatStoreDateTime(report.openedAtGmt, timeZone)],
+    ["Closed", formatStoreDateTime(report.closedAtGmt, timeZone)],
     ["Sales", String(report.sales)],
     ["Gross sales", money(report.grossSales)],
     ["Tax", money(report.tax)],
