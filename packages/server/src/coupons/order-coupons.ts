@@ -3,6 +3,7 @@ import type { Coupon } from "@pos/core";
 import type { Kysely } from "kysely";
 import type { DatabaseSchema } from "../db/database-schema.js";
 import { WooError } from "../http/woo-error.js";
+import { withinExactRange } from "../orders/exact-range.js";
 import type { OrderCreateBody } from "../orders/order-input.js";
 import type { ResolvedLine } from "../orders/resolve-order-lines.js";
 import type { StoreSettings } from "../store/store-settings.js";
@@ -27,8 +28,11 @@ export async function loadValidCoupons(
   settings: StoreSettings,
   now: Date,
 ): Promise<Coupon[]> {
-  const couponLines = lines.map((line) => couponLine(line, settings.decimals));
-  const subtotal = sumMoney(couponLines.map((line) => line.lineSubtotal));
+  if (order.coupon_lines.length === 0) return [];
+  const couponLines = withinExactRange(() =>
+    lines.map((line) => couponLine(line, settings.decimals)),
+  );
+  const subtotal = withinExactRange(() => sumMoney(couponLines.map((line) => line.lineSubtotal)));
   const coupons: Coupon[] = [];
   for (const { code } of order.coupon_lines) {
     const coupon = await findCoupon(db, code);

@@ -382,6 +382,15 @@ describe.each(testDialects)("wc/v3 orders on %s", (dialect) => {
       expect(response.statusCode).toBe(400);
       expect(response.json()).toMatchObject({ code: "woocommerce_rest_invalid_order_total" });
       expect(await orderCount()).toBe(before);
+
+      // With a coupon the amounts are first read by the coupon rules, which must answer alike.
+      const withCoupon = await postOrder({
+        line_items: [{ product_id: id, quantity: 1_000_000 }],
+        coupon_lines: [{ code: "nosuchcode" }],
+      });
+      expect(withCoupon.statusCode).toBe(400);
+      expect(withCoupon.json()).toMatchObject({ code: "woocommerce_rest_invalid_order_total" });
+      expect(await orderCount()).toBe(before);
     });
 
     it("words a type error as WordPress does, naming the value", async () => {
