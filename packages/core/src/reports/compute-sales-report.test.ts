@@ -248,7 +248,7 @@ describe("computeSalesReport amount checks", () => {
   it("rejects change above the tender", () => {
     const broken = order({ number: "3004", total: m(100), tenders: [cash(100, 150)] });
     expect(() => computeSalesReport([broken], options)).toThrow(
-      /invalid pos_cash tender change 150 on order 3004: expected at most the tender amount 100/,
+      /invalid tender change 150 on order 3004: expected at most the amount tendered 100/,
     );
   });
 

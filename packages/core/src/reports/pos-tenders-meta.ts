@@ -1,8 +1,25 @@
-import { formatMoney, parseMoney } from "../money.js";
+import { formatMoney, parseMoney, toMoney } from "../money.js";
 import type { ReportTender } from "./report-order.js";
 
 /** Order meta key whose value is the JSON array of the order's tenders. */
 export const posTendersMetaKey = "_pos_tenders";
+
+/**
+ * Method id of the till's cash tender. Only cash gives change: the till rejects a card or other
+ * tender above what is due and records any excess as change on the last cash tender.
+ */
+export const cashTenderMethodId = "pos_cash";
+
+/**
+ * The title the till gives each of its tender methods. A tender may not carry the title of
+ * another of these methods, so a report never shows a card payment to a reader as "Cash". Other
+ * titles stay valid, because earlier tills titled the same methods differently, such as "Card".
+ */
+export const tillTenderTitles: Readonly<Record<string, string>> = Object.freeze({
+  [cashTenderMethodId]: "Cash",
+  pos_card: "External card",
+  pos_other: "Other",
+});
 
 /** Maximum length, in UTF-16 code units, of a tender's slip reference. */
 export const maxTenderReferenceLength = 64;
@@ -41,6 +58,11 @@ export function formatPosTenders(tenders: readonly ReportTender[], decimals: num
 /**
  * Reads a `_pos_tenders` meta value: a JSON array, or the array itself when a client sent the meta
  * as JSON rather than as a string. `orderNumber` names the order in errors.
+ *
+ * Each entry needs a non-blank method and title, an amount above 0 and change of 0 or more. Only
+ * cash tenders carry change. The change on a cash tender is at most the cash tendered up to and
+ * including it, because the till puts all change on the last cash tender, which may be smaller
+ * than the change when the customer paid cash twice.
  */
 export function parsePosTenders(
   value: unknown,
@@ -55,7 +77,9 @@ export function parsePosTenders(
     );
   };
   const entries = jsonArrayOf(value, fail);
-  return entries.map((entry, index) => parseTenderEntry(entry, index, decimals, fail));
+  const tenders = entries.map((entry, index) => parseTenderEntry(entry, index, decimals, fail));
+  checkTenderChange(tenders, decimals, fail);
+  return tenders;
 }
 
 function jsonArrayOf(value: unknown, fail: (problem: string) => never): unknown[] {
@@ -87,6 +111,14 @@ function parseTenderEntry(
       ? fieldValue
       : fail(`entry ${index} has no ${field} string`);
   };
+  const name = (field: "method" | "title", example: string): string => {
+    const fieldValue = text(field);
+    if (fieldValue.trim() !== "") return fieldValue;
+    return fail(
+      `entry ${index} ${field} ${JSON.stringify(fieldValue)} is blank: send the tender's ` +
+        `${field}, such as "${example}"`,
+    );
+  };
   const money = (field: "amount" | "change") => {
     const amount = text(field);
     try {
@@ -99,13 +131,66 @@ function parseTenderEntry(
   const reference = parseTenderReference(record["reference"], (problem) =>
     fail(`entry ${index} ${problem}`),
   );
-  return {
-    methodId: text("method"),
-    methodTitle: text("title"),
+  const tender: ReportTender = {
+    methodId: name("method", "pos_card"),
+    methodTitle: name("title", "External card"),
     ...(reference !== null ? { reference } : {}),
     amount: money("amount"),
     change: money("change"),
   };
+  checkTillTitle(tender, index, fail);
+  if (tender.amount <= 0) {
+    fail(`entry ${index} amount "${text("amount")}" is not above 0: send the amount tendered`);
+  }
+  if (tender.change < 0) {
+    fail(`entry ${index} change "${text("change")}" is negative: send 0 or the change given`);
+  }
+  return tender;
+}
+
+function checkTillTitle(
+  tender: ReportTender,
+  index: number,
+  fail: (problem: string) => never,
+): void {
+  const title = tender.methodTitle.trim().toLowerCase();
+  for (const [methodId, tillTitle] of Object.entries(tillTenderTitles)) {
+    if (methodId === tender.methodId || title !== tillTitle.toLowerCase()) continue;
+    const own = Object.hasOwn(tillTenderTitles, tender.methodId)
+      ? `"${tillTenderTitles[tender.methodId]}"`
+      : `the title of ${tender.methodId}`;
+    fail(
+      `entry ${index} title ${JSON.stringify(tender.methodTitle)} is the title of method ` +
+        `${methodId}, not of ${tender.methodId}: send ${own} as the title, or ${methodId} as ` +
+        `the method`,
+    );
+  }
+}
+
+function checkTenderChange(
+  tenders: readonly ReportTender[],
+  decimals: number,
+  fail: (problem: string) => never,
+): void {
+  let cashMinor = 0;
+  tenders.forEach((tender, index) => {
+    const change = formatMoney(tender.change, decimals);
+    if (tender.methodId !== cashTenderMethodId) {
+      if (tender.change === 0) return;
+      fail(
+        `entry ${index} is a ${tender.methodId} tender with change "${change}", but only ` +
+          `${cashTenderMethodId} tenders give change: send "change":"${formatMoney(toMoney(0), decimals)}"`,
+      );
+    }
+    cashMinor += tender.amount;
+    if (tender.change > cashMinor) {
+      fail(
+        `entry ${index} change "${change}" is more than the ` +
+          `${formatMoney(toMoney(cashMinor), decimals)} of cash tendered up to it: send the ` +
+          `change given back from that cash`,
+      );
+    }
+  });
 }
 
 /**
@@ -136,4 +221,27 @@ export function parseTenderReference(
     return fail(`reference ${shown} contains a control character: remove it`);
   }
   return value;
+}
+
+/**
+ * Raises a RangeError unless the tenders, amounts minus change, pay exactly `total`, the order's
+ * total in minor units. A paid order's tenders are the record of how it was paid, so reports
+ * would otherwise count money no customer handed over. `orderNumber` names the order.
+ */
+export function checkTendersPayTotal(
+  tenders: readonly ReportTender[],
+  total: number,
+  decimals: number,
+  orderNumber: string,
+): void {
+  const paidMinor = tenders.reduce((sum, tender) => sum + tender.amount - tender.change, 0);
+  if (paidMinor === total) return;
+
+  const paid = formatMoney(toMoney(paidMinor), decimals);
+  const due = formatMoney(toMoney(total), decimals);
+  throw new RangeError(
+    `invalid ${posTendersMetaKey} on order ${orderNumber}: the tenders pay ${paid} (amounts ` +
+      `minus change) but the order total is ${due}: send tenders whose amounts minus change ` +
+      `add up to ${due}`,
+  );
 }

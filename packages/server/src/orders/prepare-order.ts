@@ -12,9 +12,10 @@ import { readStoreSettings } from "../store/store-settings.js";
 import type { StoreSettings } from "../store/store-settings.js";
 import { buildStoredOrder } from "./build-stored-order.js";
 import { splitCouponDiscounts } from "./coupon-discounts.js";
+import { withinExactRange } from "./exact-range.js";
 import { checkExpectedTotal } from "./expected-total.js";
 import { clientUuidOf, openOrderStatus } from "./order-input.js";
-import { checkPosTendersMeta } from "./pos-tenders-check.js";
+import { checkPosTendersMeta, checkPosTendersPayTotal } from "./pos-tenders-check.js";
 import type { OrderCreateBody } from "./order-input.js";
 import { restOrderInput, totalsSettingsOf } from "./order-totals-input.js";
 import { reduceStockForLines } from "./reduce-stock.js";
@@ -51,7 +52,7 @@ export async function prepareOrder(
     });
   }
   const orderNumber = clientUuidOf(body.meta_data) ?? "being created";
-  checkPosTendersMeta(body.meta_data, settings.decimals, orderNumber);
+  const tenders = checkPosTendersMeta(body.meta_data, settings.decimals, orderNumber);
   if (body.customer_id > 0) {
     const customer = await trx
       .selectFrom("customers")
@@ -71,13 +72,20 @@ export async function prepareOrder(
   const totalsInput = restOrderInput(body, lines, coupons, settings.decimals);
   const totalsSettings = totalsSettingsOf(settings);
   const location = taxLocation(settings, body);
-  const { totals, couponDiscounts } = totalOrderWithinRange(() => ({
+  const { totals, couponDiscounts } = withinExactRange(() => ({
     totals: computeRestOrderTotals(totalsInput, totalsSettings, taxRates, location),
     couponDiscounts: splitCouponDiscounts(totalsInput, totalsSettings, taxRates, location),
   }));
   checkExpectedTotal(body.meta_data, totals.total, settings.decimals, settings.currency);
 
   const status = orderStatusOnCreate(body, lines);
+  checkPosTendersPayTotal(body.meta_data, tenders, {
+    total: totals.total,
+    decimals: settings.decimals,
+    status,
+    paid: body.set_paid === true,
+    number: orderNumber,
+  });
   const reducedStock = stockHoldingStatuses.has(status)
     ? await reduceStockForLines(trx, context.store.dialect, lines, nowGmt)
     : new Map<number, number>();
@@ -147,21 +155,4 @@ function taxLocation(settings: StoreSettings, body: OrderCreateBody): TaxLocatio
     postcode: settings.address.postcode,
     city: settings.address.city,
   };
-}
-
-/**
- * Runs the totals and turns core's RangeError for an amount beyond exact arithmetic (a huge
- * quantity times a huge price) into a 400 that names the limit, before anything is written.
- */
-function totalOrderWithinRange<T>(total: () => T): T {
-  try {
-    return total();
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    throw new WooError(
-      400,
-      "woocommerce_rest_invalid_order_total",
-      "The order's amounts are too large to total exactly: lower the quantities or prices.",
-    );
-  }
 }

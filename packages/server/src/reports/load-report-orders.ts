@@ -1,4 +1,5 @@
-import { parsePosTenders, posTendersMetaKey, reportOrderFromWc } from "@pos/core";
+import { checkTendersPayTotal, parseMoney, parsePosTenders, posTendersMetaKey } from "@pos/core";
+import { reportOrderFromWc } from "@pos/core";
 import type { ReportOrder, WcReportOrderJson, WcReportRefundJson } from "@pos/core";
 import type { FastifyBaseLogger } from "fastify";
 import type { AppContext } from "../app-context.js";
@@ -94,17 +95,29 @@ export async function loadReportOrdersWithProblems(
   return { orders, unreadableTenderOrderIds };
 }
 
-/** Returns why core cannot read the order's `_pos_tenders`, or null when it can or there is none. */
+/**
+ * Returns why the order's `_pos_tenders` fail the check that order create and update apply, or
+ * null when they pass or there are none. They fail when core cannot read them, or when the order
+ * is paid and they do not add up to its total.
+ */
 function unreadableTendersProblem(order: WcReportOrderJson, decimals: number): string | null {
   const meta = order.meta_data.find((entry) => entry.key === posTendersMetaKey);
   if (meta === undefined) return null;
   try {
-    parsePosTenders(meta.value, decimals, order.number);
+    const tenders = parsePosTenders(meta.value, decimals, order.number);
+    if (isPaid(order)) {
+      checkTendersPayTotal(tenders, parseMoney(order.total, decimals), decimals, order.number);
+    }
     return null;
   } catch (error) {
     if (error instanceof RangeError) return error.message;
     throw error;
   }
+}
+
+function isPaid(order: WcReportOrderJson): boolean {
+  const paidStatus = order.status === "processing" || order.status === "completed";
+  return paidStatus || (order.date_paid_gmt ?? null) !== null;
 }
 
 /**

@@ -159,6 +159,22 @@ describe.each(testDialects)("pos/v1 sales report on %s", (dialect) => {
     );
   });
 
+  it("rejects a repeated parameter", async () => {
+    const response = await report("from=2022-07-01&from=2022-07-04&to=2022-07-04");
+    expect(response.statusCode).toBe(400);
+    const params = response.json<{ data: { params: Record<string, string> } }>().data.params;
+    expect(params["from"]).toBe(
+      'from was given 2 times ("2022-07-01", "2022-07-04"); send it once.',
+    );
+  });
+
+  it("rejects an unknown status", async () => {
+    const response = await report("from=2022-07-04&to=2022-07-04&status=completed,bogus");
+    expect(response.statusCode).toBe(400);
+    const params = response.json<{ data: { params: Record<string, string> } }>().data.params;
+    expect(params["status"]).toContain('status "bogus" is not an order status');
+  });
+
   it("rejects a range that runs backwards", async () => {
     const response = await report("from=2022-07-05&to=2022-07-04");
     expect(response.statusCode).toBe(400);
@@ -187,12 +203,13 @@ describe.each(testDialects)("pos/v1 sales report card slips on %s", (dialect) =>
       settings: { timezone_string: "Europe/London", woocommerce_calc_taxes: "no" },
     });
     await refreshLogins(server);
-    // Two beanies (18.00 each) on slips 004512 and 004513, one belt (55.00) on an order
-    // stored in the old form, where the slip number was joined to the title.
-    await sell(server, { sku: "woo-beanie", quantity: 1, tenders: [slip("18.00", "004512")] });
-    await sell(server, { sku: "woo-beanie", quantity: 1, tenders: [slip("18.00", "004513")] });
+    // One belt (55.00) on an order stored in the old form, where the slip number was joined to
+    // the title, then two beanies (18.00 each) on slips 004512 and 004513. The row takes the
+    // title of the newest tender.
     const oldForm = { method: "pos_card", title: "External card 003999", amount: "55.00" };
     await sell(server, { sku: "woo-belt", quantity: 1, tenders: [{ ...oldForm, change: "0.00" }] });
+    await sell(server, { sku: "woo-beanie", quantity: 1, tenders: [slip("18.00", "004512")] });
+    await sell(server, { sku: "woo-beanie", quantity: 1, tenders: [slip("18.00", "004513")] });
   });
   afterAll(() => server.close());
 

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { requireCapability } from "../../http/require-capability.js";
 import { invalidParamError, WooError } from "../../http/woo-error.js";
+import { orderStatuses } from "../../orders/order-input.js";
 import { loadReportOrdersWithProblems } from "../../reports/load-report-orders.js";
 import { readStoreSettings } from "../../store/store-settings.js";
 
@@ -46,7 +47,9 @@ export function registerReportRoutes(app: FastifyInstance, context: AppContext):
       schema: { querystring: salesQuery },
     },
     async (request) => {
+      rejectRepeatedParams(request.url);
       const query = request.query;
+      checkStatuses(query.status);
       const settings = await readStoreSettings(context.store.db);
       const cashierIds = query.cashier?.map(Number);
       if (cashierIds?.some((id) => !Number.isSafeInteger(id))) {
@@ -92,6 +95,36 @@ function rangeOf(options: SalesReportOptions): { startUtc: Date; endUtc: Date } 
   }
   if (options.to < options.from) throw backwardsRangeError(options.from, options.to);
   return { startUtc: first.startUtc, endUtc: last.endUtc };
+}
+
+/**
+ * Rejects a query that gives one parameter twice, such as `from=2026-12-01&from=2026-12-04`.
+ * The query parser keeps the last value as PHP does, so without this check the report would
+ * silently cover a range the client did not mean.
+ */
+function rejectRepeatedParams(url: string): void {
+  const search = new URLSearchParams(url.includes("?") ? url.slice(url.indexOf("?") + 1) : "");
+  for (const name of Object.keys(salesQuery.shape)) {
+    const values = search.getAll(name);
+    if (values.length > 1) {
+      throw invalidParamError(
+        name,
+        `${name} was given ${values.length} times (${values.map((value) => JSON.stringify(value)).join(", ")}); ` +
+          `send it once${name === "from" || name === "to" ? "" : ", as a comma-separated list"}.`,
+      );
+    }
+  }
+}
+
+function checkStatuses(statuses: readonly string[] | undefined): void {
+  const unknown = statuses?.filter(
+    (status) => !(orderStatuses as readonly string[]).includes(status),
+  );
+  if (unknown === undefined || unknown.length === 0) return;
+  throw invalidParamError(
+    "status",
+    `status "${unknown.join(",")}" is not an order status; send any of ${orderStatuses.join(", ")}.`,
+  );
 }
 
 /**

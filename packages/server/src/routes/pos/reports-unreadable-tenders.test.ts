@@ -110,6 +110,76 @@ describe.each(testDialects)("_pos_tenders checks on %s", (dialect) => {
     expect(await orderCount()).toBe(before);
   });
 
+  it("rejects tenders that cannot be true", async () => {
+    const card = (amount: string) => ({
+      method: "pos_card",
+      title: "External card",
+      amount,
+      change: "0.00",
+    });
+    const cases: [unknown[], string][] = [
+      [[card("1000.00")], "the tenders pay 1000.00 (amounts minus change) but the order total"],
+      [[card("10.00"), card("10.00")], "the tenders pay 20.00"],
+      [[{ ...cash("18.00"), method: "" }], 'entry 0 method "" is blank'],
+      [[{ ...cash("18.00"), title: "" }], 'entry 0 title "" is blank'],
+      [[{ ...card("18.00"), title: "Cash" }], 'entry 0 title "Cash" is the title of method'],
+      [[cash("-1.00")], 'entry 0 amount "-1.00" is not above 0'],
+      [[{ ...cash("20.00"), change: "50.00" }], 'entry 0 change "50.00" is more than the 20.00'],
+      [[{ ...cash("18.00"), change: "-1.00" }], 'entry 0 change "-1.00" is negative'],
+      [[{ ...card("20.00"), change: "2.00" }], "only pos_cash tenders give change"],
+      [[{ ...card("18.00"), reference: "  " }], 'entry 0 reference "  " is blank'],
+    ];
+    const before = await orderCount();
+
+    for (const [tenders, problem] of cases) {
+      const response = await postOrder(JSON.stringify(tenders));
+      const label = JSON.stringify(tenders);
+      expect(response.statusCode, label).toBe(400);
+      const body = response.json<{ code: string; message: string }>();
+      expect(body.code, label).toBe("rest_invalid_param");
+      expect(body.message, label).toContain(problem);
+      expect(body.message, label).toContain("nothing was saved");
+    }
+    expect(await orderCount()).toBe(before);
+  });
+
+  it("accepts split tenders as the till writes them", async () => {
+    const tenders = [
+      {
+        method: "pos_card",
+        title: "External card",
+        reference: "004512",
+        amount: "5.00",
+        change: "0.00",
+      },
+      { method: "pos_cash", title: "Cash", amount: "10.00", change: "0.00" },
+      { method: "pos_cash", title: "Cash", amount: "5.00", change: "2.00" },
+    ];
+
+    expect((await postOrder(JSON.stringify(tenders))).statusCode).toBe(201);
+  });
+
+  it("rejects a paid update whose tenders miss the total", async () => {
+    const orderId = await sell(server, {
+      sku: "woo-beanie",
+      quantity: 1,
+      tenders: [cash("18.00")],
+    });
+    const value = JSON.stringify([cash("17.00")]);
+
+    const response = await server.app.inject({
+      method: "PUT",
+      url: `/wp-json/wc/v3/orders/${orderId}`,
+      headers: server.auth.manager,
+      payload: { meta_data: [{ key: "_pos_tenders", value }] },
+    });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ message: string }>().message).toContain(
+      `on order ${orderId}: the tenders pay 17.00 (amounts minus change) but the order total is 18.00`,
+    );
+  });
+
   it("accepts tenders as a string or an array", async () => {
     expect((await postOrder(JSON.stringify([cash("18.00")]))).statusCode).toBe(201);
     expect((await postOrder([cash("18.00")])).statusCode).toBe(201);
@@ -146,6 +216,40 @@ describe.each(testDialects)("_pos_tenders checks on %s", (dialect) => {
     const warnings = lines.filter((line) => line.includes("unreadable tenders"));
     expect(warnings).toHaveLength(1);
     expect(JSON.parse(warnings[0]!)).toMatchObject({ orderId: bad, level: 40 });
+  });
+
+  it("counts stored impossible tenders as unreadable", async () => {
+    clock.set("2022-07-06T10:00:00Z");
+    await refreshLogins(server);
+    const good = await sell(server, { sku: "woo-beanie", quantity: 1, tenders: [cash("18.00")] });
+    const overpaid = await sell(server, {
+      sku: "woo-beanie",
+      quantity: 1,
+      tenders: [cash("18.00")],
+    });
+    const negative = await sell(server, {
+      sku: "woo-beanie",
+      quantity: 1,
+      tenders: [cash("18.00")],
+    });
+    const card = { method: "pos_card", title: "External card", amount: "1000.00", change: "0.00" };
+    await storeTendersValue(overpaid, JSON.stringify([card]));
+    await storeTendersValue(negative, JSON.stringify([{ ...cash("-1.00") }]));
+
+    const response = await server.app.inject({
+      method: "GET",
+      url: "/wp-json/pos/v1/reports/sales?from=2022-07-06&to=2022-07-06",
+      headers: server.auth.manager,
+    });
+
+    expect(response.statusCode).toBe(200);
+    const report = response.json<WireReport>();
+    expect(report.orders).toBe(3);
+    expect(report.payments).toEqual([
+      expect.objectContaining({ methodId: "pos_cash", tenders: 1, received: 1800 }),
+    ]);
+    expect(report.unreadableTenders).toEqual({ orders: 2, orderIds: [overpaid, negative] });
+    expect(good).toBeLessThan(overpaid);
   });
 
   it("reports no unreadable tenders normally", async () => {
