@@ -76,7 +76,8 @@ describe("checkRegisterSeat", () => {
     expect(decision.message).toBe(
       "The community edition allows 1 register at once, and 1 is signed in: front (Ann Smith, " +
         'last active 2026-12-04 09:12 UTC). Register "back" can sign in once one of them signs ' +
-        "out: a manager can revoke a register under Staff and devices, or activate a licence " +
+        "out: a manager or administrator can log in on this device and sign one of them out, " +
+        "revoke a register under Staff and devices, or activate a licence " +
         "key with more registers.",
     );
   });

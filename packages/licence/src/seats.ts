@@ -88,8 +88,8 @@ function noSeatMessage(
   return (
     `${holder} allows ${registersText(seats)} at once, and ${others.length} ${verb} signed in: ` +
     `${inUse}. Register "${shownName(request)}" can sign in once one of them signs out: a ` +
-    `manager can revoke a register under Staff and devices, or activate a licence key with ` +
-    `more registers.${reason}`
+    `manager or administrator can log in on this device and sign one of them out, revoke a ` +
+    `register under Staff and devices, or activate a licence key with more registers.${reason}`
   );
 }
 

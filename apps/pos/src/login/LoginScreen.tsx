@@ -8,6 +8,8 @@ import { readSessionEnd } from "../session/session-end.js";
 import type { Session, WooCredentials } from "../session/session.js";
 import { CredentialFields, type ConnectionKind } from "./CredentialFields.js";
 import { loginErrorMessage } from "./login-error-message.js";
+import { SeatTakeover } from "./SeatTakeover.js";
+import { seatRefusalOf, type SeatRefusal } from "./seat-refusal.js";
 import { countUnsentSales, unsentSalesText } from "./unsent-sales.js";
 
 interface LoginScreenProps {
@@ -34,6 +36,7 @@ export function LoginScreen({ salesDb, onLoggedIn }: LoginScreenProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [notices, setNotices] = useState<string[]>([]);
+  const [refusal, setRefusal] = useState<SeatRefusal | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -48,26 +51,27 @@ export function LoginScreen({ salesDb, onLoggedIn }: LoginScreenProps) {
     };
   }, [salesDb]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const logInWith = async (replaceRegister?: string) => {
     setBusy(true);
     setError(null);
+    setRefusal(null);
     try {
-      const session = await connect(salesDb, storeUrl, kind, fields);
+      const session = await connect(salesDb, storeUrl, kind, fields, replaceRegister);
       await onLoggedIn(session);
     } catch (failure) {
       setError(loginErrorMessage(failure, storeUrl));
+      setRefusal(seatRefusalOf(failure));
       setBusy(false);
     }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void logInWith();
   };
 
   return (
     <main className="login">
-      <form
-        className="login-form"
-        onSubmit={(event) => void submit(event)}
-        aria-labelledby={`${ids}-title`}
-      >
+      <form className="login-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
         <h1 id={`${ids}-title`}>Log in to the till</h1>
         {notices.map((text) => (
           <p key={text} role="status" className="login-notice">
@@ -103,6 +107,13 @@ export function LoginScreen({ salesDb, onLoggedIn }: LoginScreenProps) {
             {error}
           </p>
         )}
+        {refusal && (
+          <SeatTakeover
+            refusal={refusal}
+            busy={busy}
+            onTakeOver={(handle) => void logInWith(handle)}
+          />
+        )}
         <button type="submit" className="primary" disabled={busy}>
           {busy ? "Logging in…" : "Log in"}
         </button>
@@ -116,6 +127,7 @@ async function connect(
   storeUrl: string,
   kind: ConnectionKind,
   fields: { first: string; second: string },
+  replaceRegister?: string,
 ): Promise<Session> {
   if (kind === "pos") {
     const register = await loadRegisterId(salesDb);
@@ -126,6 +138,7 @@ async function connect(
       password: fields.second,
       register,
       registerName,
+      ...(replaceRegister ? { replaceRegister } : {}),
     });
   }
   const credentials: WooCredentials =

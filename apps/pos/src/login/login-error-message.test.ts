@@ -28,7 +28,8 @@ describe("loginErrorMessage", () => {
     const storeMessage =
       "The community edition allows 1 register at once, and 1 is signed in: R7KQ2 (Ann Smith, " +
       'last active 2026-12-04 09:12 UTC). Register "RB3X1" can sign in once one of them signs ' +
-      "out: a manager can revoke a register under Staff and devices, or activate a licence " +
+      "out: a manager or administrator can log in on this device and sign one of them out, " +
+      "revoke a register under Staff and devices, or activate a licence " +
       "key with more registers.";
     const failure = new WooApiError(403, "pos_register_limit", storeMessage);
 

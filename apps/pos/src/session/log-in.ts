@@ -1,4 +1,4 @@
-import { PosApi, WooClient, type PosTokens } from "@pos/woo";
+import { PosApi, WooClient, type PosLoginRequest, type PosTokens } from "@pos/woo";
 import { sessionVersion, type Session } from "./session.js";
 
 export interface LogInInput {
@@ -9,18 +9,25 @@ export interface LogInInput {
   register: string;
   /** This register's readable name, its receipt prefix, shown by the store in place of the id. */
   registerName?: string;
+  /**
+   * The handle of a signed-in register to sign out so this one takes its seat, from the store's
+   * seat-limit refusal. The store accepts it only from a manager or administrator.
+   */
+  replaceRegister?: string;
 }
 
 /** Logs in at the store and reads its settings; the till needs both before it can sell. */
 export async function logIn(input: LogInInput, nowMs = Date.now()): Promise<Session> {
   const storeUrl = normaliseStoreUrl(input.storeUrl);
   const anonymous = new PosApi(new WooClient({ baseUrl: storeUrl, maxAttempts: 1 }));
-  const tokens = await anonymous.login({
+  const body: PosLoginRequest = {
     username: input.username,
     password: input.password,
     register: input.register,
     ...(input.registerName ? { register_name: input.registerName } : {}),
-  });
+    ...(input.replaceRegister ? { replace_register: input.replaceRegister } : {}),
+  };
+  const tokens = await anonymous.login(body);
 
   const bearer = new WooClient({
     baseUrl: storeUrl,

@@ -125,27 +125,52 @@ export async function listDeviceSessions(
  * and its refresh token cannot renew it. Returns false when no open session has that id.
  */
 export async function revokeDeviceSession(db: Db, sessionId: string, now: Date): Promise<boolean> {
-  return withDeviceSessionTables(db)
+  return db
     .transaction()
-    .execute(async (trx) => {
-      const result = await trx
-        .updateTable("device_sessions")
-        .set({ revoked_gmt: toGmtDateString(now) })
-        .where("id", "=", sessionId)
-        .where("revoked_gmt", "is", null)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) return false;
-      const tokens = trx
-        .selectFrom("device_session_tokens")
-        .select("token_hash")
-        .where("session_id", "=", sessionId);
-      await trx
-        .updateTable("auth_tokens")
-        .set({ revoked: 1 })
-        .where("token_hash", "in", tokens)
-        .execute();
-      return true;
-    });
+    .execute(async (trx) => (await revokeSessions(trx, [sessionId], now)) === 1);
+}
+
+/**
+ * Revokes every open session of `register` and their tokens, inside the caller's transaction,
+ * and returns the ids of the sessions it revoked. The till of that register is logged out on
+ * its next request and keeps its unsent sales until someone logs in there again.
+ */
+export async function revokeRegisterSessions(
+  db: Db,
+  register: string,
+  now: Date,
+): Promise<string[]> {
+  const open = await withDeviceSessionTables(db)
+    .selectFrom("device_sessions")
+    .select("id")
+    .where("register", "=", register)
+    .where("revoked_gmt", "is", null)
+    .execute();
+  const ids = open.map((row) => row.id);
+  await revokeSessions(db, ids, now);
+  return ids;
+}
+
+/** Marks the open sessions among `sessionIds` revoked with their tokens; returns how many. */
+async function revokeSessions(db: Db, sessionIds: readonly string[], now: Date): Promise<number> {
+  if (sessionIds.length === 0) return 0;
+  const tables = withDeviceSessionTables(db);
+  const result = await tables
+    .updateTable("device_sessions")
+    .set({ revoked_gmt: toGmtDateString(now) })
+    .where("id", "in", sessionIds)
+    .where("revoked_gmt", "is", null)
+    .executeTakeFirst();
+  const tokens = tables
+    .selectFrom("device_session_tokens")
+    .select("token_hash")
+    .where("session_id", "in", sessionIds);
+  await tables
+    .updateTable("auth_tokens")
+    .set({ revoked: 1 })
+    .where("token_hash", "in", tokens)
+    .execute();
+  return Number(result.numUpdatedRows);
 }
 
 /** Returns the registers with an open session: revoked and expired sessions free their seat. */

@@ -8,6 +8,8 @@ export const posLoginRequestSchema = z.object({
   register: z.string().optional(),
   /** The register's readable name for the store's seats message and sessions list. */
   register_name: z.string().optional(),
+  /** A signed-in register's handle from the seats refusal, which a manager's login replaces. */
+  replace_register: z.string().optional(),
 });
 export type PosLoginRequest = z.infer<typeof posLoginRequestSchema>;
 

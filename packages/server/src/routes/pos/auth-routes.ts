@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import type { LoginLimitScope } from "../../auth/login-rate-limiter.js";
+import { isRole, roleHasCapability } from "../../auth/capabilities.js";
 import { verifyPassword } from "../../auth/passwords.js";
 import { findTokenUser, issueTokenPair, revokeRefreshToken } from "../../auth/token-store.js";
 import type { TokenPair } from "../../auth/token-store.js";
@@ -23,6 +24,11 @@ const loginBody = z.object({
    * because `parseRegisterName` ignores one that is not a string, as tills before it sent none.
    */
   register_name: z.unknown().optional(),
+  /**
+   * The handle, from a seat-limit 403's `signed_in` list, of a register to sign out so this one
+   * takes its seat. Accepted only from a manager or administrator.
+   */
+  replace_register: z.string().trim().min(1).max(200).optional(),
 });
 const refreshBody = z.object({ refresh_token: z.string().min(1).max(200) });
 
@@ -66,10 +72,15 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
       }
       const register = request.body.register ?? null;
       const device = request.headers["user-agent"] ?? "";
+      const takeover = {
+        handle: request.body.replace_register ?? null,
+        allowed: isRole(user.role) && roleHasCapability(user.role, "manage_staff"),
+      };
       const pair = await signInDevice(
         context,
         { userId: user.id, register, registerName, device },
         request.log,
+        takeover,
       );
       request.log.info({ userId: user.id, register, registerName }, "login succeeded");
       return tokenBody(pair, user);
