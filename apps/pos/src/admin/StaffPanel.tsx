@@ -3,6 +3,7 @@ import type { StoredCashiers } from "../cashiers/cashier-store.js";
 import { syncCashiers } from "../cashiers/sync-cashiers.js";
 import { useTill } from "../till/till-context.js";
 import { SessionsList } from "./SessionsList.js";
+import { lockReporterText } from "../cashiers/lock-reporter-text.js";
 import { setStaffPin, unlockStaffPin } from "./staff-api.js";
 
 interface StaffPanelProps {
@@ -71,6 +72,7 @@ export function StaffPanel({ staff, onStaffChanged, onClose }: StaffPanelProps) 
             <option key={record.id} value={record.id}>
               {record.display_name}
               {record.pin === null ? " (no PIN)" : ""}
+              {record.locked ? ` (${lockReporterText(record)})` : ""}
             </option>
           ))}
         </select>

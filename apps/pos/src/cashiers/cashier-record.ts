@@ -27,6 +27,18 @@ export const cashierRecordSchema = z.object({
    */
   locked_gmt: z.string().nullable().optional(),
   locked_until_gmt: z.string().nullable().optional(),
+  /**
+   * The till that reported the lock in force: its register name and the user signed in there.
+   * Null for a lock the store counted itself, absent from stores before it sent it.
+   */
+  locked_by: z
+    .object({
+      register_name: z.string().nullable(),
+      user_id: z.number().int(),
+      user_name: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 
 export type CashierRecord = z.infer<typeof cashierRecordSchema>;

@@ -46,6 +46,11 @@ export interface UserPinsTable {
   locked_gmt: string | null;
   /** When a lockout reported by a till ends, or null for none or one without an end. */
   locked_until_gmt: string | null;
+  /** The register whose till reported the lockout in force; null when the server counted it. */
+  locked_by_register: string | null;
+  locked_by_register_name: string | null;
+  /** The user signed in on the till that reported the lockout in force. */
+  locked_by_user_id: number | null;
 }
 
 /** Key-value state of the licence: the activated document and this installation's id. */

@@ -30,6 +30,32 @@ export interface CashierRecord {
   locked_gmt: string | null;
   /** When the lockout in force ends, or null for none or one that lasts until a manager unlocks. */
   locked_until_gmt: string | null;
+  /**
+   * The till that reported the lockout in force: the register's name (null for a till that sent none)
+   * and the user signed in on it. Null when the server counted the lock or none is in force.
+   */
+  locked_by: { register_name: string | null; user_id: number; user_name: string | null } | null;
+}
+
+/** The till session that reported a lockout: its register and the user signed in there. */
+export interface PinLockoutReporter {
+  register: string;
+  registerName: string | null;
+  userId: number;
+}
+
+const noReporter = {
+  locked_by_register: null,
+  locked_by_register_name: null,
+  locked_by_user_id: null,
+} as const;
+
+function reporterColumns(reporter: PinLockoutReporter) {
+  return {
+    locked_by_register: reporter.register,
+    locked_by_register_name: reporter.registerName,
+    locked_by_user_id: reporter.userId,
+  };
 }
 
 /** Outcome of a lockout a till reported. */
@@ -61,6 +87,7 @@ export async function setUserPin(
     updated_gmt: toGmtDateString(now),
     locked_gmt: null,
     locked_until_gmt: null,
+    ...noReporter,
   };
   await withDeviceSessionTables(db)
     .insertInto("user_pins")
@@ -79,6 +106,7 @@ export async function unlockUserPin(db: Db, userId: number, now: Date): Promise<
       updated_gmt: toGmtDateString(now),
       locked_gmt: null,
       locked_until_gmt: null,
+      ...noReporter,
     })
     .where("user_id", "=", userId)
     .executeTakeFirst();
@@ -109,7 +137,13 @@ export async function attemptUserPin(
   if (await pinMatches(pin, toPinHash(row))) {
     await tables
       .updateTable("user_pins")
-      .set({ failed_attempts: 0, locked: 0, locked_gmt: null, locked_until_gmt: null })
+      .set({
+        failed_attempts: 0,
+        locked: 0,
+        locked_gmt: null,
+        locked_until_gmt: null,
+        ...noReporter,
+      })
       .where("user_id", "=", userId)
       .execute();
     return { outcome: "accepted" };
@@ -124,6 +158,7 @@ export async function attemptUserPin(
       locked: locked ? 1 : 0,
       locked_gmt: locked ? toGmtDateString(now) : null,
       locked_until_gmt: null,
+      ...noReporter,
     })
     .where("user_id", "=", userId)
     .execute();
@@ -140,7 +175,11 @@ export async function listCashierRecords(db: Db, now: Date = new Date()): Promis
   const rows = await withDeviceSessionTables(db)
     .selectFrom("users")
     .leftJoin("user_pins", "user_pins.user_id", "users.id")
+    .leftJoin("users as reporters", "reporters.id", "user_pins.locked_by_user_id")
     .select([
+      "user_pins.locked_by_register_name",
+      "user_pins.locked_by_user_id",
+      "reporters.display_name as locked_by_user_name",
       "users.id",
       "users.username",
       "users.display_name",
@@ -182,18 +221,35 @@ function lockFields(
     locked: number | null;
     locked_gmt: string | null;
     locked_until_gmt: string | null;
+    locked_by_register_name: string | null;
+    locked_by_user_id: number | null;
+    locked_by_user_name: string | null;
   },
   now: Date,
 ) {
   if (!lockInForce(row, now)) {
     const failures = row.locked === 1 ? 0 : (row.failed_attempts ?? 0);
-    return { failed_attempts: failures, locked: false, locked_gmt: null, locked_until_gmt: null };
+    return {
+      failed_attempts: failures,
+      locked: false,
+      locked_gmt: null,
+      locked_until_gmt: null,
+      locked_by: null,
+    };
   }
   return {
     failed_attempts: row.failed_attempts ?? 0,
     locked: true,
     locked_gmt: row.locked_gmt,
     locked_until_gmt: row.locked_until_gmt,
+    locked_by:
+      row.locked_by_user_id === null
+        ? null
+        : {
+            register_name: row.locked_by_register_name,
+            user_id: row.locked_by_user_id,
+            user_name: row.locked_by_user_name,
+          },
   };
 }
 
@@ -217,6 +273,7 @@ export async function recordPinLockout(
   userId: number,
   lockedAt: Date,
   now: Date,
+  reporter: PinLockoutReporter,
 ): Promise<PinLockoutReport> {
   const tables = withDeviceSessionTables(db);
   const row = await tables
@@ -234,12 +291,17 @@ export async function recordPinLockout(
     return { outcome: "unlocked-since", updatedGmt: row.updated_gmt };
   }
   if (lockInForce(row, now)) {
-    return laterLock(tables, row, { lockedGmt, untilGmt });
+    return laterLock(tables, row, { lockedGmt, untilGmt, reporter });
   }
 
   await tables
     .updateTable("user_pins")
-    .set({ locked: 1, locked_gmt: lockedGmt, locked_until_gmt: untilGmt })
+    .set({
+      locked: 1,
+      locked_gmt: lockedGmt,
+      locked_until_gmt: untilGmt,
+      ...reporterColumns(reporter),
+    })
     .where("user_id", "=", userId)
     .execute();
   return { outcome: "locked", lockedGmt, lockedUntilGmt: untilGmt };
@@ -249,7 +311,7 @@ export async function recordPinLockout(
 async function laterLock(
   tables: ReturnType<typeof withDeviceSessionTables>,
   row: { user_id: number; locked_gmt: string | null; locked_until_gmt: string | null },
-  reported: { lockedGmt: string; untilGmt: string },
+  reported: { lockedGmt: string; untilGmt: string; reporter: PinLockoutReporter },
 ): Promise<PinLockoutReport> {
   const lockedGmt = row.locked_gmt ?? reported.lockedGmt;
   if (row.locked_until_gmt === null) {
@@ -259,7 +321,11 @@ async function laterLock(
     row.locked_until_gmt > reported.untilGmt ? row.locked_until_gmt : reported.untilGmt;
   await tables
     .updateTable("user_pins")
-    .set({ locked_until_gmt: untilGmt, locked_gmt: lockedGmt })
+    .set({
+      locked_until_gmt: untilGmt,
+      locked_gmt: lockedGmt,
+      ...reporterColumns(reported.reporter),
+    })
     .where("user_id", "=", row.user_id)
     .execute();
   return { outcome: "locked", lockedGmt, lockedUntilGmt: untilGmt };

@@ -6,6 +6,7 @@ import { createSkuUniqueIndex } from "../catalog/sku-unique-migration.js";
 import { createDeviceSessionTables } from "../auth/device-session-migration.js";
 import { createApplicationPasswordsTable } from "../auth/application-password-migration.js";
 import { addPinLockoutColumns } from "../auth/pin-lockout-migration.js";
+import { addPinLockoutReporterColumns } from "../auth/pin-lockout-reporter-migration.js";
 import { addRegisterNameColumn } from "../auth/register-name-migration.js";
 import { createRefundKeysTable } from "../orders/refund-keys.js";
 import { createTillCashSessionsTable } from "../till-sessions/till-session-tables.js";
@@ -27,6 +28,7 @@ export function createMigrationProvider(dialect: SqlDialectName): MigrationProvi
     "0017_application_passwords": { up: (db) => createApplicationPasswordsTable(db) },
     "0018_pin_lockouts": { up: (db) => addPinLockoutColumns(db) },
     "0019_register_names": { up: (db) => addRegisterNameColumn(db) },
+    "0020_pin_lockout_reporters": { up: (db) => addPinLockoutReporterColumns(db) },
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshLogins, TestClock } from "../../reports/report-test-helpers.js";
-import { startTestServer, testDialects } from "../../test-support/test-server.js";
+import { startTestServer, testDialects, testPassword } from "../../test-support/test-server.js";
 import type { TestServer } from "../../test-support/test-server.js";
 
 interface CashierWire {
@@ -9,6 +9,7 @@ interface CashierWire {
   locked: boolean;
   locked_gmt: string | null;
   locked_until_gmt: string | null;
+  locked_by: { register_name: string | null; user_id: number; user_name: string | null } | null;
 }
 
 describe.each(testDialects)("pos/v1 PIN lockouts from tills on %s", (dialect) => {
@@ -25,13 +26,34 @@ describe.each(testDialects)("pos/v1 PIN lockouts from tills on %s", (dialect) =>
     const body = response.json<{ cashiers: CashierWire[] }>();
     return body.cashiers.find((user) => user.id === cashierId)!;
   };
-  const report = (lockedAtGmt: string, userId = cashierId) =>
+  /** Logs the cashier in as the till of register "register-front", named "RFRONT". */
+  const tillHeaders = async () => {
+    const login = await server.app.inject({
+      method: "POST",
+      url: "/wp-json/pos/v1/auth/login",
+      payload: {
+        username: "cashier",
+        password: testPassword,
+        register: "register-front",
+        register_name: "RFRONT",
+      },
+    });
+    expect(login.statusCode).toBe(200);
+    return { authorization: `Bearer ${login.json<{ access_token: string }>().access_token}` };
+  };
+  const reportAs = (
+    headers: { authorization: string },
+    lockedAtGmt: string,
+    userId: number | string = cashierId,
+  ) =>
     server.app.inject({
       method: "POST",
       url: `/wp-json/pos/v1/users/${userId}/pin/lockout`,
-      headers: server.auth.cashier,
+      headers,
       payload: { locked_at_gmt: lockedAtGmt, register: "register-front" },
     });
+  const report = async (lockedAtGmt: string, userId: number | string = cashierId) =>
+    reportAs(await tillHeaders(), lockedAtGmt, userId);
   const verify = (pin: string) =>
     server.app.inject({
       method: "POST",
@@ -87,6 +109,7 @@ describe.each(testDialects)("pos/v1 PIN lockouts from tills on %s", (dialect) =>
       locked: true,
       locked_gmt: "2026-12-04T09:05:00",
       locked_until_gmt: "2026-12-04T09:35:00",
+      locked_by: { register_name: "RFRONT", user_id: cashierId, user_name: "cashier" },
     });
   });
 
@@ -154,7 +177,7 @@ describe.each(testDialects)("pos/v1 PIN lockouts from tills on %s", (dialect) =>
     expect(response.statusCode).toBe(400);
     expect(response.json<{ data: { params: Record<string, string> } }>().data.params).toEqual({
       locked_at_gmt:
-        'locked_at_gmt "yesterday" is not an ISO 8601 instant; send one such as ' +
+        'locked_at_gmt "yesterday" is not a valid ISO 8601 instant; send one such as ' +
         "2026-12-04T09:12:00Z.",
     });
     expect((await cashier()).locked).toBe(false);
@@ -175,4 +198,51 @@ describe.each(testDialects)("pos/v1 PIN lockouts from tills on %s", (dialect) =>
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ code: "pos_pin_not_set" });
   });
+
+  it("rejects a report from a session without a register", async () => {
+    await moveClock("2026-12-04T12:00:00Z");
+    const manager = await managerId();
+
+    const response = await reportAs(server.auth.cashier, "2026-12-04T12:00:00Z", manager);
+
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ code: "pos_lockout_not_from_till" });
+    expect((await cashier()).locked).toBe(false);
+  });
+
+  it.each([
+    "2026-02-30T00:00:00Z",
+    "2026-12-04T24:00:00Z",
+    "2026-13-01T00:00:00",
+    "2026-12-04T09:60:00Z",
+  ])("rejects the impossible instant %s", async (instant) => {
+    const response = await report(instant);
+
+    expect(response.statusCode).toBe(400);
+    const params = response.json<{ data: { params: Record<string, string> } }>().data.params;
+    expect(params["locked_at_gmt"]).toContain(`"${instant}" is not a valid ISO 8601 instant`);
+    expect((await cashier()).locked).toBe(false);
+  });
+
+  it.each(["0x2", "1e0", "2.0", "%20%202", "-1", "0", "+2"])(
+    "rejects the user id %s",
+    async (id) => {
+      const response = await report("2026-12-04T12:00:00Z", id);
+
+      expect(response.statusCode).toBe(400);
+      expect(response.json<{ code: string }>().code).toBe("rest_invalid_param");
+      expect(response.body).toMatch(/plain decimal digits|user id above 0/);
+    },
+  );
+
+  async function managerId(): Promise<number> {
+    const list = await server.app.inject({
+      method: "GET",
+      url: "/wp-json/pos/v1/cashiers",
+      headers: server.auth.cashier,
+    });
+    return list
+      .json<{ cashiers: CashierWire[] }>()
+      .cashiers.find((user) => user.username === "manager")!.id;
+  }
 });
