@@ -1,12 +1,9 @@
+import { tillTenderMethods } from "@pos/core";
 import type { PosStore } from "@pos/woo";
 import type { OrderTender } from "../db/stored-order.js";
 
 /** The ways a cashier can take payment, with the method id and title sent to the store. */
-export const tenderMethods = {
-  cash: { method: "pos_cash", title: "Cash" },
-  card: { method: "pos_card", title: "External card" },
-  other: { method: "pos_other", title: "Other" },
-} as const;
+export const tenderMethods = tillTenderMethods;
 
 export type TenderKind = keyof typeof tenderMethods;
 

@@ -10,16 +10,22 @@ export const posTendersMetaKey = "_pos_tenders";
  */
 export const cashTenderMethodId = "pos_cash";
 
+/** The ways a till takes payment, each with the method id and title it sends to the store. */
+export const tillTenderMethods = {
+  cash: { method: cashTenderMethodId, title: "Cash" },
+  card: { method: "pos_card", title: "External card" },
+  other: { method: "pos_other", title: "Other" },
+} as const;
+
 /**
- * The title the till gives each of its tender methods. A tender may not carry the title of
- * another of these methods, so a report never shows a card payment to a reader as "Cash". Other
- * titles stay valid, because earlier tills titled the same methods differently, such as "Card".
+ * The title the till gives each of its tender methods, by method id. A tender may not carry the
+ * title of another of these methods, so a report never shows a card payment to a reader as
+ * "Cash". Other titles stay valid, because earlier tills titled the same methods differently,
+ * such as "Card".
  */
-export const tillTenderTitles: Readonly<Record<string, string>> = Object.freeze({
-  [cashTenderMethodId]: "Cash",
-  pos_card: "External card",
-  pos_other: "Other",
-});
+export const tillTenderTitles: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(Object.values(tillTenderMethods).map(({ method, title }) => [method, title])),
+);
 
 /** Maximum length, in UTF-16 code units, of a tender's slip reference. */
 export const maxTenderReferenceLength = 64;
