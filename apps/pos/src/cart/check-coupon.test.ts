@@ -7,6 +7,7 @@ import { testStore, taxRate } from "../checkout/test-store.js";
 import { checkCoupon, type CouponCheckContext } from "./check-coupon.js";
 import { totalOrder } from "./cart-totals.js";
 import { emptyOrder, newLine } from "./test-orders.js";
+import { testCoupon } from "./test-coupons.js";
 
 const databases: CatalogDb[] = [];
 
@@ -14,32 +15,7 @@ afterEach(async () => {
   for (const db of databases.splice(0)) await db.delete();
 });
 
-function coupon(overrides: Partial<Coupon>): Coupon {
-  return {
-    id: 1,
-    code: "spring10",
-    discountType: "percent",
-    amount: "10",
-    dateExpiresGmt: null,
-    usageCount: 0,
-    usageLimit: null,
-    usageLimitPerUser: null,
-    limitUsageToXItems: null,
-    individualUse: false,
-    productIds: [],
-    excludedProductIds: [],
-    productCategories: [],
-    excludedProductCategories: [],
-    excludeSaleItems: false,
-    minimumAmount: "",
-    maximumAmount: "",
-    emailRestrictions: [],
-    usedBy: [],
-    freeShipping: false,
-    dateModifiedGmt: "2026-12-01T00:00:00",
-    ...overrides,
-  };
-}
+const coupon = testCoupon;
 
 async function context(coupons: Coupon[], online: boolean): Promise<CouponCheckContext> {
   const catalog = new CatalogDb(`coupons-${crypto.randomUUID()}`);

@@ -1,5 +1,6 @@
-import { computeSalesReport, toMoney, type Coupon } from "@pos/core";
+import { computeSalesReport, toMoney } from "@pos/core";
 import { describe, expect, it } from "vitest";
+import { testCoupon } from "../cart/test-coupons.js";
 import { emptyOrder, newLine } from "../cart/test-orders.js";
 import { taxRate, testStore } from "../checkout/test-store.js";
 import type { StoredOrder } from "../db/stored-order.js";
@@ -57,29 +58,7 @@ const context = (refunds: LocalRefund[] = []) => ({
   registerId: "RTEST",
   refunds,
 });
-const spring10: Coupon = {
-  id: 1,
-  code: "spring10",
-  discountType: "percent",
-  amount: "10",
-  dateExpiresGmt: null,
-  usageCount: 0,
-  usageLimit: null,
-  usageLimitPerUser: null,
-  limitUsageToXItems: null,
-  individualUse: false,
-  productIds: [],
-  excludedProductIds: [],
-  productCategories: [],
-  excludedProductCategories: [],
-  excludeSaleItems: false,
-  minimumAmount: "",
-  maximumAmount: "",
-  emailRestrictions: [],
-  usedBy: [],
-  freeShipping: false,
-  dateModifiedGmt: "2022-07-01T00:00:00",
-};
+const spring10 = testCoupon({ dateModifiedGmt: "2022-07-01T00:00:00" });
 const uuid = (digit: number) => `${digit}d7f3c2a-1b4e-4f6a-9c0d-2e5b7a9f1c3d`;
 
 describe("report order from stored", () => {

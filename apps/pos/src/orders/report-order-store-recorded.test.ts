@@ -1,4 +1,3 @@
-import type { Coupon } from "@pos/core";
 import { describe, expect, it } from "vitest";
 import { totalOrder } from "../cart/cart-totals.js";
 import { emptyOrder, newLine } from "../cart/test-orders.js";
@@ -7,31 +6,10 @@ import { taxRate, testStore } from "../checkout/test-store.js";
 import type { StoredOrder } from "../db/stored-order.js";
 import { withoutCoupons } from "../outbox/resend-without-coupons.js";
 import { storeRecordedOf } from "../outbox/store-recorded-order.js";
+import { testCoupon } from "../cart/test-coupons.js";
 import { reportOrderFromStored } from "./report-order-from-stored.js";
 
-const spring = {
-  id: 1,
-  code: "spring10",
-  discountType: "fixed_cart",
-  amount: "5",
-  dateExpiresGmt: null,
-  usageCount: 0,
-  usageLimit: null,
-  usageLimitPerUser: null,
-  limitUsageToXItems: null,
-  individualUse: false,
-  productIds: [],
-  excludedProductIds: [],
-  productCategories: [],
-  excludedProductCategories: [],
-  excludeSaleItems: false,
-  minimumAmount: "",
-  maximumAmount: "",
-  emailRestrictions: [],
-  usedBy: [],
-  freeShipping: false,
-  dateModifiedGmt: "2026-12-01T00:00:00",
-} satisfies Coupon;
+const spring = testCoupon({ discountType: "fixed_cart", amount: "5" });
 
 describe("reportOrderFromStored on a sale resent without its coupon", () => {
   it("reports what the store recorded", () => {

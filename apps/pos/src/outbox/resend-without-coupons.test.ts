@@ -13,33 +13,9 @@ import { emptyOrder, newLine } from "../cart/test-orders.js";
 import { buildOrderRequest } from "../checkout/order-request.js";
 import { taxRate, testStore } from "../checkout/test-store.js";
 import { isCouponRejectedSale, withoutCoupons } from "./resend-without-coupons.js";
+import { testCoupon } from "../cart/test-coupons.js";
 
-function coupon(overrides: Partial<Coupon>): Coupon {
-  return {
-    id: 1,
-    code: "spring10",
-    discountType: "percent",
-    amount: "10",
-    dateExpiresGmt: null,
-    usageCount: 0,
-    usageLimit: null,
-    usageLimitPerUser: null,
-    limitUsageToXItems: null,
-    individualUse: false,
-    productIds: [],
-    excludedProductIds: [],
-    productCategories: [],
-    excludedProductCategories: [],
-    excludeSaleItems: false,
-    minimumAmount: "",
-    maximumAmount: "",
-    emailRestrictions: [],
-    usedBy: [],
-    freeShipping: false,
-    dateModifiedGmt: "2026-12-01T00:00:00",
-    ...overrides,
-  };
-}
+const coupon = testCoupon;
 
 const paidSale: WcOrderCreate = {
   status: "completed",

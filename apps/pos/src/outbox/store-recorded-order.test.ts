@@ -5,7 +5,6 @@ import {
   parseMoney,
   parsePrecise,
   toMoney,
-  type Coupon,
   type RestOrderInput,
 } from "@pos/core";
 import type { OutboxRecord } from "@pos/sync";
@@ -20,6 +19,7 @@ import { parseStoredOrder, type CartAdjustment, type StoredOrder } from "../db/s
 import { withoutCoupons } from "./resend-without-coupons.js";
 import { totalStoreRecordedOrder } from "./store-recorded-order.js";
 import { recordServerOrder } from "./till-outbox.js";
+import { testCoupon } from "../cart/test-coupons.js";
 
 /** WooCommerce 11's response to `POST wc/v3/orders` with set_paid, as recorded. */
 const storeReply = (
@@ -34,29 +34,7 @@ const storeReply = (
   ) as { response: { body: { id: number; number: string } } }
 ).response.body;
 
-const spring: Coupon = {
-  id: 1,
-  code: "spring10",
-  discountType: "percent",
-  amount: "15",
-  dateExpiresGmt: null,
-  usageCount: 0,
-  usageLimit: null,
-  usageLimitPerUser: null,
-  limitUsageToXItems: null,
-  individualUse: false,
-  productIds: [],
-  excludedProductIds: [],
-  productCategories: [],
-  excludedProductCategories: [],
-  excludeSaleItems: false,
-  minimumAmount: "",
-  maximumAmount: "",
-  emailRestrictions: [],
-  usedBy: [],
-  freeShipping: false,
-  dateModifiedGmt: "2026-12-01T00:00:00",
-};
+const spring = testCoupon({ amount: "15" });
 
 const rates = [taxRate("10")];
 const databases: SalesDb[] = [];
