@@ -59,11 +59,22 @@ describe("parsePosTenders", () => {
   });
 
   it.each([
+    ["Cash\u202e", /entry 0 title .* contains a control or invisible/],
+    ["Cash\u200b", /entry 0 title .* contains a control or invisible/],
+    ["C".repeat(101), /entry 0 title .* has 101 characters, more than the maximum of 100/],
+  ])("rejects title %j", (title, message) => {
+    const parse = () => parsePosTenders(entry({ method: "bitcoin", title }), 2, "1001");
+    expect(parse).toThrow(RangeError);
+    expect(parse).toThrow(message);
+  });
+
+  it.each([
     [12345, /entry 0 reference 12345 is not a string/],
     [["004512"], /entry 0 reference \["004512"\] is not a string/],
     ["   ", /entry 0 reference " {3}" is blank/],
     ["7".repeat(maxTenderReferenceLength + 1), /has 65 characters, more than the maximum of 64/],
-    ["0045\n12", /entry 0 reference "0045\\n12" contains a control character/],
+    ["0045\n12", /entry 0 reference "0045\\n12" contains a control or invisible/],
+    ["0045\u202e12", /entry 0 reference .* contains a control or invisible/],
   ])("rejects reference %j", (reference, message) => {
     const parse = () => parsePosTenders(entry({ reference }), 2, "1001");
     expect(parse).toThrow(RangeError);

@@ -30,6 +30,15 @@ export const tillTenderTitles: Readonly<Record<string, string>> = Object.freeze(
 /** Maximum length, in UTF-16 code units, of a tender's slip reference. */
 export const maxTenderReferenceLength = 64;
 
+/** Maximum length, in UTF-16 code units, of a tender's method id or title. */
+export const maxTenderNameLength = 100;
+
+/**
+ * Control characters (Unicode Cc) would break receipt lines and CSV rows, and formatting ones (Cf,
+ * such as a right-to-left override or a zero-width space) would let a title pass for another.
+ */
+const hiddenCharacter = /[\p{Cc}\p{Cf}]/u;
+
 /**
  * One entry of `_pos_tenders` on the wire. Amounts are decimal strings in the order's currency,
  * as WooCommerce writes amounts: `{"method":"pos_card","title":"External card",
@@ -119,11 +128,27 @@ function parseTenderEntry(
   };
   const name = (field: "method" | "title", example: string): string => {
     const fieldValue = text(field);
-    if (fieldValue.trim() !== "") return fieldValue;
-    return fail(
-      `entry ${index} ${field} ${JSON.stringify(fieldValue)} is blank: send the tender's ` +
-        `${field}, such as "${example}"`,
+    const shown = JSON.stringify(
+      fieldValue.length > 80 ? `${fieldValue.slice(0, 80)}…` : fieldValue,
     );
+    if (fieldValue.trim() === "") {
+      return fail(
+        `entry ${index} ${field} ${shown} is blank: send the tender's ${field}, such as "${example}"`,
+      );
+    }
+    if (fieldValue.length > maxTenderNameLength) {
+      return fail(
+        `entry ${index} ${field} ${shown} has ${fieldValue.length} characters, more than the ` +
+          `maximum of ${maxTenderNameLength}: send a short ${field}, such as "${example}"`,
+      );
+    }
+    if (hiddenCharacter.test(fieldValue)) {
+      return fail(
+        `entry ${index} ${field} ${shown} contains a control or invisible formatting ` +
+          "character: remove it",
+      );
+    }
+    return fieldValue;
   };
   const money = (field: "amount" | "change") => {
     const amount = text(field);
@@ -221,10 +246,10 @@ export function parseTenderReference(
         `${maxTenderReferenceLength}: send only the slip number`,
     );
   }
-  // Control characters would break receipt lines and CSV rows.
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value)) {
-    return fail(`reference ${shown} contains a control character: remove it`);
+  if (hiddenCharacter.test(value)) {
+    return fail(
+      `reference ${shown} contains a control or invisible formatting character: remove it`,
+    );
   }
   return value;
 }

@@ -22,11 +22,13 @@ export function parseRegisterName(value: unknown): string | null {
         `${maxRegisterNameLength}: send a short name such as the receipt prefix.`,
     );
   }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) {
+  // Control characters (Cc) and invisible formatting ones (Cf, such as a right-to-left override)
+  // would let one register's name pass for another's.
+  if (/[\p{Cc}\p{Cf}]/u.test(name)) {
     throw invalidParamError(
       "register_name",
-      `register_name ${shown} contains a control character: remove it and log in again.`,
+      `register_name ${shown} contains a control or invisible formatting character: remove it ` +
+        "and log in again.",
     );
   }
   return name;

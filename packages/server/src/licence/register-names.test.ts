@@ -48,7 +48,9 @@ describe("parseRegisterName", () => {
       parseRegisterName("Front\ttill");
     } catch (error) {
       const params = (error as WooError).data["params"] as Record<string, string>;
-      expect(params["register_name"]).toContain('"Front\\ttill" contains a control character');
+      expect(params["register_name"]).toContain(
+        '"Front\\ttill" contains a control or invisible formatting character',
+      );
     }
   });
 });

@@ -8,6 +8,11 @@ const maxQuotedValueLength = 200;
 /** Statuses in which WooCommerce counts an order as paid (`wc_get_is_paid_statuses`). */
 const paidStatuses: ReadonlySet<string> = new Set(["processing", "completed"]);
 
+/** Tells whether an order counts as paid: a payment date is stored or its status is paid. */
+export function isPaidOrder(order: { status: string; paid: boolean }): boolean {
+  return order.paid || paidStatuses.has(order.status);
+}
+
 /**
  * Rejects an order whose `_pos_tenders` meta core's `parsePosTenders` cannot read, the parser that
  * reports and receipts use later, so no stored order can break them. Orders without that meta are
@@ -19,8 +24,16 @@ export function checkPosTendersMeta(
   decimals: number,
   orderNumber: string,
 ): ReportTender[] | null {
-  const entry = meta.find((candidate) => candidate.key === posTendersMetaKey);
+  const entries = meta.filter((candidate) => candidate.key === posTendersMetaKey);
+  const entry = entries[0];
   if (entry === undefined) return null;
+  if (entries.length > 1) {
+    throw invalidTendersError(
+      `it was sent ${entries.length} times on order ${orderNumber}; send one ${posTendersMetaKey} ` +
+        "entry with every tender in its array",
+      entries[1]?.value,
+    );
+  }
   try {
     return parsePosTenders(entry.value, decimals, orderNumber);
   } catch (error) {
@@ -40,7 +53,7 @@ export function checkPosTendersPayTotal(
   order: { total: number; decimals: number; status: string; paid: boolean; number: string },
 ): void {
   if (tenders === null) return;
-  if (!order.paid && !paidStatuses.has(order.status)) return;
+  if (!isPaidOrder(order)) return;
   try {
     checkTendersPayTotal(tenders, order.total, order.decimals, order.number);
   } catch (error) {

@@ -46,6 +46,67 @@ describe.each(testDialects)("order update _pos_tenders on %s", (dialect) => {
     expect(await storedTenders()).toEqual(before);
   });
 
+  it("rejects a second copy unchanged", async () => {
+    const before = await storedTenders();
+    const overpaid = JSON.stringify([{ ...cash, amount: "700.00" }]);
+
+    const response = await server.app.inject({
+      method: "PUT",
+      url: `/wp-json/wc/v3/orders/${orderId}`,
+      headers: server.auth.manager,
+      payload: {
+        meta_data: [
+          { key: "_pos_tenders", value: JSON.stringify([cash]) },
+          { key: "_pos_tenders", value: overpaid },
+        ],
+      },
+    });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ message: string }>().message).toContain("sent 2 times");
+    expect(await storedTenders()).toEqual(before);
+  });
+
+  it("checks stored tenders when an order becomes paid", async () => {
+    const beanie = await server.store.db
+      .selectFrom("products")
+      .select("id")
+      .where("sku", "=", "woo-beanie")
+      .executeTakeFirstOrThrow();
+    const beanieId = beanie.id;
+    const created = await server.app.inject({
+      method: "POST",
+      url: "/wp-json/wc/v3/orders",
+      headers: server.auth.cashier,
+      payload: {
+        status: "pending",
+        set_paid: false,
+        line_items: [{ product_id: beanieId, quantity: 1 }],
+        meta_data: [
+          { key: "_pos_tenders", value: JSON.stringify([{ ...cash, amount: "500.00" }]) },
+        ],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const pendingId = created.json<{ id: number }>().id;
+
+    const paid = await server.app.inject({
+      method: "PUT",
+      url: `/wp-json/wc/v3/orders/${pendingId}`,
+      headers: server.auth.manager,
+      payload: { status: "processing", set_paid: true },
+    });
+
+    expect(paid.statusCode).toBe(400);
+    expect(paid.json<{ code: string }>().code).toBe("rest_invalid_param");
+    const stored = await server.app.inject({
+      method: "GET",
+      url: `/wp-json/wc/v3/orders/${pendingId}`,
+      headers: server.auth.manager,
+    });
+    expect(stored.json<{ status: string }>().status).toBe("pending");
+  });
+
   it("accepts a readable value", async () => {
     const value = JSON.stringify([{ ...cash, amount: "20.00", change: "2.00" }]);
 

@@ -1,4 +1,4 @@
-import { parseMoney } from "@pos/core";
+import { parseMoney, posTendersMetaKey } from "@pos/core";
 import type { Kysely } from "kysely";
 import type { AppContext } from "../app-context.js";
 import type { DatabaseSchema } from "../db/database-schema.js";
@@ -10,7 +10,7 @@ import { stockHoldingStatuses } from "./prepare-order.js";
 import { clientUuidMetaKey, clientUuidOf, metaStringOf, voidReasonMetaKey } from "./order-input.js";
 import type { OrderUpdateBody } from "./order-input.js";
 import { withStatusChangeNote } from "./order-notes.js";
-import { checkPosTendersMeta, checkPosTendersPayTotal } from "./pos-tenders-check.js";
+import { checkPosTendersMeta, checkPosTendersPayTotal, isPaidOrder } from "./pos-tenders-check.js";
 import type { OrderRow } from "./order-wire.js";
 import { reduceStockForLines } from "./reduce-stock.js";
 import { resolveOrderLines } from "./resolve-order-lines.js";
@@ -49,10 +49,12 @@ export function updateOrder(context: AppContext, id: number, body: OrderUpdateBo
     if (body.payment_method_title !== undefined)
       next.payment_method_title = body.payment_method_title;
     if (body.transaction_id !== undefined) next.transaction_id = body.transaction_id;
-    const tenders = body.meta_data
-      ? checkPosTendersMeta(body.meta_data, order.decimals, String(id))
-      : null;
-    if (body.meta_data) next.meta_data = mergeMeta(order.meta_data, body.meta_data);
+    const sentTenders = body.meta_data?.some((entry) => entry.key === posTendersMetaKey) ?? false;
+    if (body.meta_data) {
+      // Checked as sent too, so a second copy in the request is rejected, not merged away.
+      checkPosTendersMeta(body.meta_data, order.decimals, String(id));
+      next.meta_data = mergeMeta(order.meta_data, body.meta_data);
+    }
 
     let status = body.status ?? order.status;
     if (body.set_paid === true && next.date_paid_gmt === null) {
@@ -62,13 +64,20 @@ export function updateOrder(context: AppContext, id: number, body: OrderUpdateBo
     if (status === "completed" && next.date_completed_gmt === null)
       next.date_completed_gmt = nowGmt;
     next.status = status;
-    checkPosTendersPayTotal(body.meta_data ?? [], tenders, {
-      total: parseMoney(order.total, order.decimals),
-      decimals: order.decimals,
-      status,
-      paid: next.date_paid_gmt !== null,
-      number: String(id),
-    });
+    // The tenders are checked when sent or when the order becomes paid, so an order stored
+    // unpaid with tenders that do not pay it cannot be marked paid with them.
+    const wasPaid = isPaidOrder({ status: order.status, paid: order.date_paid_gmt !== null });
+    const paid = next.date_paid_gmt !== null;
+    if (sentTenders || (!wasPaid && isPaidOrder({ status, paid }))) {
+      const tenders = checkPosTendersMeta(next.meta_data, order.decimals, String(id));
+      checkPosTendersPayTotal(next.meta_data, tenders, {
+        total: parseMoney(order.total, order.decimals),
+        decimals: order.decimals,
+        status,
+        paid,
+        number: String(id),
+      });
+    }
     if (status !== order.status) {
       const reason = metaStringOf(body.meta_data ?? [], voidReasonMetaKey);
       next.notes = withStatusChangeNote(order.notes, {
