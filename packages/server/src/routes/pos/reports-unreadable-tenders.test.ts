@@ -97,7 +97,10 @@ describe.each(testDialects)("_pos_tenders checks on %s", (dialect) => {
       [JSON.stringify({ method: "pos_cash" }), "the value is not an array"],
       [JSON.stringify([cash("12.345")]), "entry 0 amount"],
       [JSON.stringify([cash("18.00"), { ...cash("1.00"), title: 7 }]), "entry 1 has no title"],
-      [JSON.stringify([{ ...cash("18.00"), reference: "a\u0007b" }]), "control character"],
+      [
+        JSON.stringify([{ ...cash("18.00"), reference: "a\u0007b" }]),
+        "control or invisible formatting character",
+      ],
       [[{ method: "pos_cash", title: "Cash", amount: 18 }], "entry 0 has no amount string"],
     ];
     const before = await orderCount();
