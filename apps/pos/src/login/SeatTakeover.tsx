@@ -9,7 +9,7 @@ interface SeatTakeoverProps {
 /**
  * Offers a manager or administrator, whose login the seat limit rejected, to sign out one of
  * the signed-in registers and log in here instead. That till keeps its unsent sales and is
- * logged out on its next contact with the store. A cashier sees a request to ask a manager.
+ * logged out on its next contact with the store. A cashier is shown a message to ask a manager.
  */
 export function SeatTakeover({ refusal, busy, onTakeOver }: SeatTakeoverProps) {
   if (!refusal.canReplace) {

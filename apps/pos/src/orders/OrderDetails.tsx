@@ -100,7 +100,7 @@ export function OrderDetails({ serverOrderId, orderClientUuid, registerId }: Ord
   );
 }
 
-/** Lists the order's tenders with their slip references, or says why they cannot be read. */
+/** Lists the order's tenders with their slip references, or the reason they cannot be read. */
 function OrderTenders({
   details,
   decimals,

@@ -47,7 +47,7 @@ const hiddenCharacter = /[\p{Cc}\p{Cf}]/u;
  * Tills before the `reference` field wrote a card tender's title as `title reference` joined by
  * a space and no `reference`. Such an entry still reads, with the joined text as its title and
  * no reference. Reports count it under its method id like any other tender, and
- * `totalTendersByMethod` says which title such a row shows.
+ * `totalTendersByMethod` documents which title such a row shows.
  */
 export interface PosTenderJson {
   method: string;
@@ -76,8 +76,8 @@ export function formatPosTenders(tenders: readonly ReportTender[], decimals: num
  *
  * Each entry needs a non-blank method and title, an amount above 0 and change of 0 or more. Only
  * cash tenders carry change. The change on a cash tender is at most the cash tendered up to and
- * including it, because the till puts all change on the last cash tender, which may be smaller
- * than the change when the customer paid cash twice.
+ * including it. The till puts all change on the last cash tender, which can be smaller than
+ * the change when the customer paid cash twice.
  */
 export function parsePosTenders(
   value: unknown,

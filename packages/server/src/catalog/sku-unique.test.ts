@@ -123,7 +123,7 @@ describe.each(testDialects)("unique SKUs on %s", (dialect) => {
     const compiled = skuClashQuery(server.store.db, "Woo-Beanie", 0).compile();
     const explain = dialect === "postgres" ? "explain " : "explain query plan ";
     const plan = await server.store.db.transaction().execute(async (trx) => {
-      // A small table is cheaper to scan, so PostgreSQL is told to scan only when nothing else
+      // A small table is cheaper to scan, so PostgreSQL is set to scan only when nothing else
       // can answer the query.
       if (dialect === "postgres") await sql`set local enable_seqscan = off`.execute(trx);
       const result = await trx.executeQuery(

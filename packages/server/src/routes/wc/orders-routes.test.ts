@@ -383,7 +383,7 @@ describe.each(testDialects)("wc/v3 orders on %s", (dialect) => {
       expect(response.json()).toMatchObject({ code: "woocommerce_rest_invalid_order_total" });
       expect(await orderCount()).toBe(before);
 
-      // With a coupon the amounts are first read by the coupon rules, which must answer alike.
+      // With a coupon the amounts are first read by the coupon rules, which must return the same 400.
       const withCoupon = await postOrder({
         line_items: [{ product_id: id, quantity: 1_000_000 }],
         coupon_lines: [{ code: "nosuchcode" }],
