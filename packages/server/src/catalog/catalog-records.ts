@@ -17,6 +17,7 @@ import type { DatabaseSchema } from "../db/database-schema.js";
 import type { ProductContext } from "./product-context.js";
 import { loadProductContext } from "./product-context.js";
 import { parseProductDetails, type ProductDetails } from "./product-details.js";
+import { unindexedProductStatus } from "./unindexed-status.js";
 import { barcodeFrom, defaultBarcodeSource, type BarcodeSource } from "@pos/woo";
 import { readBarcodeSource } from "./barcode-setting.js";
 import type { ProductRow } from "./product-store.js";
@@ -136,7 +137,7 @@ export function listCatalogRecords(
   return queryCatalogRecords(db, collection, { afterId, limit });
 }
 
-interface RecordQuery {
+export interface RecordQuery {
   ids?: readonly number[];
   afterId?: number;
   limit?: number;
@@ -189,15 +190,27 @@ async function queryProductRecords(
   collection: "products" | "variations",
   query: RecordQuery,
 ): Promise<CatalogRecord[]> {
-  let select = db
-    .selectFrom("products")
-    .selectAll("products")
-    .where("products.status", "=", "publish")
-    .orderBy("products.id");
+  const rows = await selectProductRows(db, collection, query).execute();
+  const barcodeSource = await readBarcodeSource(db);
+  if (collection === "variations") return rows.map((row) => variationRecord(row, barcodeSource));
+  const context = await loadProductContext(db, rows);
+  return rows.map((row) => productRecord(row, context, barcodeSource));
+}
+
+/** Builds the query for the product rows of a snapshot page or of a list of ids. */
+export function selectProductRows(
+  db: Db,
+  collection: "products" | "variations",
+  query: RecordQuery,
+) {
+  let select = db.selectFrom("products").selectAll("products").orderBy("products.id");
   if (collection === "products") {
-    select = select.where("products.type", "!=", "variation");
+    select = select
+      .where(unindexedProductStatus, "=", "publish")
+      .where("products.type", "!=", "variation");
   } else {
     select = select
+      .where("products.status", "=", "publish")
       .where("products.type", "=", "variation")
       .where((eb) =>
         eb.exists(
@@ -212,11 +225,7 @@ async function queryProductRecords(
   if (query.ids) select = select.where("products.id", "in", query.ids);
   if (query.afterId !== undefined) select = select.where("products.id", ">", query.afterId);
   if (query.limit !== undefined) select = select.limit(query.limit);
-  const rows = await select.execute();
-  const barcodeSource = await readBarcodeSource(db);
-  if (collection === "variations") return rows.map((row) => variationRecord(row, barcodeSource));
-  const context = await loadProductContext(db, rows);
-  return rows.map((row) => productRecord(row, context, barcodeSource));
+  return select;
 }
 
 async function queryTermRecords(

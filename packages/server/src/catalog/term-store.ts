@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { DatabaseSchema, TermsTable } from "../db/database-schema.js";
 import { appendChange } from "../db/change-journal.js";
 import { firstFreeSlug, slugify } from "./slugify.js";
+import { unindexedProductStatus } from "./unindexed-status.js";
 
 export type TermRow = Selectable<TermsTable>;
 /**
@@ -75,16 +76,20 @@ export async function insertTerm(trx: Db, write: TermWrite): Promise<number> {
 export async function countProductsPerTerm(db: Db, termIds: readonly number[]) {
   const counts = new Map<number, number>();
   if (termIds.length === 0) return counts;
-  const rows = await db
+  const rows = await selectProductsPerTerm(db, termIds).execute();
+  for (const row of rows) counts.set(row.termId, Number(row.count));
+  return counts;
+}
+
+/** Builds the query that counts the published products of each term. */
+export function selectProductsPerTerm(db: Db, termIds: readonly number[]) {
+  return db
     .selectFrom("product_terms")
     .innerJoin("products", "products.id", "product_terms.product_id")
     .select(["product_terms.term_id as termId", (eb) => eb.fn.countAll().as("count")])
     .where("product_terms.term_id", "in", termIds)
-    .where("products.status", "=", "publish")
-    .groupBy("product_terms.term_id")
-    .execute();
-  for (const row of rows) counts.set(row.termId, Number(row.count));
-  return counts;
+    .where(unindexedProductStatus, "=", "publish")
+    .groupBy("product_terms.term_id");
 }
 
 async function uniqueTermSlug(trx: Db, taxonomy: Taxonomy, wanted: string): Promise<string> {
