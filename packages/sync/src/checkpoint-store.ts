@@ -2,7 +2,7 @@ import { z } from "zod";
 import { catalogCollections, type CatalogCollection } from "@pos/core";
 import { catalogCollectionSchema } from "@pos/woo";
 import type { CatalogDb, Checkpoint } from "./catalog-db.js";
-import { tableOf } from "./catalog-tables.js";
+import { tableOf, type CollectionStore } from "./catalog-tables.js";
 
 const checkpointSchema = z.object({
   collection: catalogCollectionSchema,
@@ -82,7 +82,7 @@ export async function storeSnapshotPage(
   page: SnapshotPageWrite,
 ): Promise<StoredPage> {
   const table = tableOf(db, page.collection);
-  return db.transaction("rw", table, db.checkpoints, async () => {
+  return db.transaction("rw", table.storage, db.checkpoints, async () => {
     // The puts are queued before the checkpoint is read, so their records are copied while the
     // previous page's transaction still commits. A failed check aborts the transaction, and
     // that undoes the puts.
@@ -157,13 +157,14 @@ export async function applyFeedChanges(
   const counts = { stored: 0, deleted: 0 };
   // Only the tables this batch writes are locked, so lookups in the others never wait on it.
   const collections = new Set(changes.map((change) => change.collection));
-  const tables = [...collections].map((collection) => tableOf(db, collection));
+  const tables = [...collections].map((collection) => tableOf(db, collection).storage);
   await db.transaction("rw", [...tables, db.checkpoints], async () => {
     const checkpoints = await readCheckpoints(db);
-    for (const change of changes) {
-      const coveredTo = checkpoints.get(change.collection)?.feedSeq ?? 0;
-      if (change.seq <= coveredTo) continue;
-      await applyOne(db, change, counts);
+    const uncovered = changes.filter(
+      (change) => change.seq > (checkpoints.get(change.collection)?.feedSeq ?? 0),
+    );
+    for (const [collection, latest] of latestById(uncovered)) {
+      await applyLatest(tableOf(db, collection), [...latest.values()], counts);
     }
     const moved = [...checkpoints.values()].map((checkpoint) => ({
       ...checkpoint,
@@ -175,15 +176,32 @@ export async function applyFeedChanges(
   return counts;
 }
 
-async function applyOne(db: CatalogDb, change: FeedChange, counts: AppliedChanges) {
-  const table = tableOf(db, change.collection);
-  if (change.deleted || !change.record) {
-    await table.delete(change.id);
-    counts.deleted++;
-    return;
+/**
+ * Groups changes by collection and keeps each record's last change, so a batch writes each
+ * collection once. A chunked collection then rewrites each row once, not once per change.
+ */
+function latestById(
+  changes: readonly FeedChange[],
+): Map<CatalogCollection, Map<number, FeedChange>> {
+  const grouped = new Map<CatalogCollection, Map<number, FeedChange>>();
+  for (const change of changes) {
+    const latest = grouped.get(change.collection) ?? new Map<number, FeedChange>();
+    latest.delete(change.id);
+    latest.set(change.id, change);
+    grouped.set(change.collection, latest);
   }
-  await table.put(change.record);
-  counts.stored++;
+  return grouped;
+}
+
+async function applyLatest(table: CollectionStore, changes: FeedChange[], counts: AppliedChanges) {
+  const stored = changes.flatMap((change) =>
+    change.deleted || !change.record ? [] : [change.record],
+  );
+  const deleted = changes.filter((change) => change.deleted || !change.record);
+  if (deleted.length > 0) await table.bulkDelete(deleted.map((change) => change.id));
+  if (stored.length > 0) await table.bulkPut(stored);
+  counts.deleted += deleted.length;
+  counts.stored += stored.length;
 }
 
 /**
@@ -197,7 +215,7 @@ export async function clearCollection(db: CatalogDb, collection: CatalogCollecti
     );
   }
   const table = tableOf(db, collection);
-  await db.transaction("rw", table, db.checkpoints, async () => {
+  await db.transaction("rw", table.storage, db.checkpoints, async () => {
     await table.clear();
     await db.checkpoints.delete(collection);
   });

@@ -1,5 +1,6 @@
 export * from "./catalog-db.js";
 export * from "./catalog-tables.js";
+export * from "./chunked-table.js";
 export * from "./checkpoint-store.js";
 export * from "./read-progress.js";
 export * from "./sync-events.js";

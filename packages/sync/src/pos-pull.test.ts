@@ -217,12 +217,13 @@ describe("PosPull change feed", () => {
     for (let id = 1; id <= 10; id++) server.put("products", productRecord(id));
     const startSeq = server.head - 10;
     let writes = 0;
-    // The second batch's transaction fails as if the tab closed while changes 5-10 arrived.
+    // The second batch's transaction fails as if the tab closed while changes 5-10 arrived. A
+    // batch writes its product rows in one write, so the second write is the second batch.
     const killed = track(
       openFailingDb(
         name,
-        "products",
-        () => ++writes > 4,
+        "productChunks",
+        () => ++writes > 1,
         () => new Error("tab closed"),
       ),
     );
@@ -253,7 +254,7 @@ describe("PosPull resume and storage errors", () => {
     const killed = track(
       openFailingDb(
         name,
-        "products",
+        "productChunks",
         () => ++bulkWrites === 2,
         () => new Error("tab closed"),
       ),
@@ -281,7 +282,7 @@ describe("PosPull resume and storage errors", () => {
     const db = track(
       openFailingDb(
         uniqueDbName(),
-        "products",
+        "productChunks",
         () => full,
         () => new DOMException("The quota has been exceeded.", "QuotaExceededError"),
       ),

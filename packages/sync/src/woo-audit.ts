@@ -3,7 +3,12 @@ import { tableOf } from "./catalog-tables.js";
 import type { PullContext } from "./sync-engine.js";
 import type { WooCollectionSpec } from "./woo-collections.js";
 import { replaceCollection } from "./woo-store.js";
-import { fetchVariations, storeVariationsOf } from "./woo-variations.js";
+import {
+  fetchVariations,
+  storeVariationsOf,
+  variableProducts,
+  variationTotalOf,
+} from "./woo-variations.js";
 
 /** Ids fetched per `include=` request when the audit finds records missing locally. */
 const includeChunk = 100;
@@ -30,7 +35,7 @@ export async function auditCollection(
     return;
   }
   const serverIds = await listAllIds(client, spec.route, spec.query, context.signal);
-  const localIds = new Set(await tableOf(context.db, spec.collection).toCollection().primaryKeys());
+  const localIds = new Set(await tableOf(context.db, spec.collection).primaryKeys());
   const missing = [...serverIds].filter((id) => !localIds.has(id));
   const actions = [];
   for (let start = 0; start < missing.length; start += includeChunk) {
@@ -60,10 +65,9 @@ export async function auditVariations(
   options: ProductMapOptions = {},
 ): Promise<void> {
   context.collection = "variations";
-  const parents = await context.db.products
-    .filter((product) => product.type === "variable")
-    .toArray();
+  const parents = await variableProducts(context.db);
   const parentIds = new Set(parents.map((parent) => parent.id));
+  const variationTotal = variationTotalOf(parents);
   for (const parent of parents) {
     const variations = await fetchVariations(client, parent, context.signal, options);
     report(
@@ -71,6 +75,7 @@ export async function auditVariations(
       await storeVariationsOf(context.db, {
         parentId: parent.id,
         variations,
+        variationTotal,
         nowMs: context.now(),
       }),
     );

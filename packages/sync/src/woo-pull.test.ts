@@ -95,7 +95,7 @@ describe("WooPull seed", () => {
     const killed = track(
       openFailingDb(
         name,
-        "products",
+        "productChunks",
         () => ++productWrites === 2,
         () => new Error("tab closed"),
       ),

@@ -1,4 +1,4 @@
-import type { CatalogCollection, Product } from "@pos/core";
+import type { CatalogCollection } from "@pos/core";
 import {
   defaultBarcodeSource,
   listPage,
@@ -6,7 +6,7 @@ import {
   type BarcodeSource,
   type WooClient,
 } from "@pos/woo";
-import type { CatalogDb, Checkpoint } from "./catalog-db.js";
+import type { Checkpoint } from "./catalog-db.js";
 import { readCheckpoints } from "./checkpoint-store.js";
 import type { CatalogPull, PullContext } from "./sync-engine.js";
 import { readProgress } from "./read-progress.js";
@@ -15,7 +15,12 @@ import { newestModified } from "./woo-listing.js";
 import { pollModified } from "./woo-poll.js";
 import { auditCollection, auditVariations } from "./woo-audit.js";
 import { storeWooSeedPage } from "./woo-store.js";
-import { fetchVariations, storeVariationsOf } from "./woo-variations.js";
+import {
+  fetchVariations,
+  storeVariationsOf,
+  variableProducts,
+  variationTotalOf,
+} from "./woo-variations.js";
 
 export interface WooPullOptions {
   /** Time between deletion audits (`_fields=id` listings and small-collection refreshes). */
@@ -115,7 +120,9 @@ export class WooPull implements CatalogPull {
     if (productsDone !== "following") return;
 
     context.collection = "variations";
-    const parents = await variableProductsAfter(context.db, checkpoint.seedAfter);
+    const allParents = await variableProducts(context.db);
+    const variationTotal = variationTotalOf(allParents);
+    const parents = allParents.filter((parent) => parent.id > checkpoint.seedAfter);
     for (const parent of parents) {
       const variations = await fetchVariations(
         this.client,
@@ -127,6 +134,7 @@ export class WooPull implements CatalogPull {
         parentId: parent.id,
         variations,
         seedAfter: parent.id,
+        variationTotal,
         nowMs: context.now(),
       });
       await emitProgress(context, "variations", false);
@@ -163,14 +171,6 @@ function seedingCheckpoint(collection: CatalogCollection, context: PullContext):
     serverTotal: null,
     updatedAtMs: context.now(),
   };
-}
-
-async function variableProductsAfter(db: CatalogDb, afterId: number): Promise<Product[]> {
-  return db.products
-    .where("id")
-    .above(afterId)
-    .filter((product) => product.type === "variable")
-    .toArray();
 }
 
 /** Emits "x of y" for one collection, and `collectionComplete` after its last page. */

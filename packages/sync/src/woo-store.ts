@@ -54,7 +54,7 @@ export interface WooSeedPage {
 /** Stores one page of a wc/v3 seed listing and moves the checkpoint in the same transaction. */
 export async function storeWooSeedPage(db: CatalogDb, page: WooSeedPage): Promise<void> {
   const table = tableOf(db, page.collection);
-  await db.transaction("rw", table, db.checkpoints, async () => {
+  await db.transaction("rw", table.storage, db.checkpoints, async () => {
     const checkpoint = await checkpointOf(db, page.collection);
     await applyActions(db, page.collection, page.actions);
     const ids = page.actions.map((action) => ("store" in action ? action.store.id : action.remove));
@@ -78,7 +78,7 @@ export async function storeModifiedPage(
   nowMs: number,
 ) {
   const table = tableOf(db, collection);
-  return db.transaction("rw", table, db.checkpoints, async () => {
+  return db.transaction("rw", table.storage, db.checkpoints, async () => {
     const checkpoint = await checkpointOf(db, collection);
     const counts = await applyActions(db, collection, actions);
     await db.checkpoints.put({
@@ -103,10 +103,10 @@ export async function replaceCollection(
   nowMs: number,
 ) {
   const table = tableOf(db, collection);
-  return db.transaction("rw", table, db.checkpoints, async () => {
+  return db.transaction("rw", table.storage, db.checkpoints, async () => {
     const checkpoint = await checkpointOf(db, collection);
     const counts = await applyActions(db, collection, actions);
-    const localIds = await table.toCollection().primaryKeys();
+    const localIds = await table.primaryKeys();
     const gone = localIds.filter((id) => !serverIds.has(id));
     await table.bulkDelete(gone);
     await db.checkpoints.put({ ...checkpoint, serverTotal: serverIds.size, updatedAtMs: nowMs });

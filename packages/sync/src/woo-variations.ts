@@ -36,12 +36,17 @@ export interface ParentVariations {
   variations: Variation[];
   /** Moves the variations seed past this parent in the same transaction. */
   seedAfter?: number;
+  /**
+   * The variation count of every stored variable product, when the caller has counted it.
+   * Unset, it is counted by reading every product, so a loop over all parents passes it.
+   */
+  variationTotal?: number;
   nowMs: number;
 }
 
 /** Replaces the stored variations of one parent with `variations` in one transaction. */
 export async function storeVariationsOf(db: CatalogDb, entry: ParentVariations) {
-  return db.transaction("rw", db.variations, db.products, db.checkpoints, async () => {
+  return db.transaction("rw", db.variations, db.products.storage, db.checkpoints, async () => {
     const stale = await db.variations.where("parentId").equals(entry.parentId).primaryKeys();
     const keep = new Set(entry.variations.map((variation) => variation.id));
     const gone = stale.filter((id) => !keep.has(id));
@@ -55,12 +60,20 @@ export async function storeVariationsOf(db: CatalogDb, entry: ParentVariations) 
 async function moveVariationCheckpoint(db: CatalogDb, entry: ParentVariations) {
   const checkpoint = await db.checkpoints.get("variations");
   if (!checkpoint) return;
-  const parents = await db.products.filter((product) => product.type === "variable").toArray();
-  const total = parents.reduce((sum, parent) => sum + parent.variationIds.length, 0);
+  const total = entry.variationTotal ?? variationTotalOf(await variableProducts(db));
   await db.checkpoints.put({
     ...checkpoint,
     seedAfter: entry.seedAfter ?? checkpoint.seedAfter,
     serverTotal: total,
     updatedAtMs: entry.nowMs,
   });
+}
+
+export function variableProducts(db: CatalogDb): Promise<Product[]> {
+  return db.products.findAll((product) => product.type === "variable");
+}
+
+/** Counts the variations the server lists for `parents`, the variations collection's total. */
+export function variationTotalOf(parents: readonly Product[]): number {
+  return parents.reduce((sum, parent) => sum + parent.variationIds.length, 0);
 }

@@ -7,7 +7,7 @@ import type {
   Table,
 } from "dexie";
 import type { Category, Customer, Product, Tag, Variation } from "@pos/core";
-import type { CatalogDb } from "@pos/sync";
+import type { CatalogDb, ChunkedTable } from "@pos/sync";
 import type { CustomerIndex } from "../customers/customer-index.js";
 import type { CatalogIndex } from "./catalog-index.js";
 
@@ -52,15 +52,39 @@ export function feedIndexFromWrites(
     }),
   };
   db.use(middleware);
+  watchChunkedTable(db.products, index, onChange);
+  watchChunkedTable(db.customers, index, onChange);
+}
+
+/**
+ * Feeds the indexes from a chunked table's writes. The middleware cannot do it, because it
+ * receives rows, and a chunked table's row contains many records.
+ */
+function watchChunkedTable<T extends { id: number }>(
+  table: ChunkedTable<T>,
+  index: SearchIndexes,
+  onChange: (change: StoredChange) => void,
+): void {
+  const name = table.name;
+  if (!isIndexedTable(name)) {
+    throw new RangeError(`cannot index table "${name}": use one of ${indexedTables.join(", ")}`);
+  }
+  table.watch({
+    putting: (records) => putRecords(name, records, index),
+    written: ({ put, deleted }) => {
+      deleteRecords(name, deleted, index);
+      onChange({ table: name, keys: [...put.map((record) => record.id), ...deleted] });
+    },
+  });
 }
 
 /** Adds every stored record to the indexes, one page at a time. */
 export async function loadIndex(db: CatalogDb, index: SearchIndexes): Promise<void> {
   index.catalog.putCategories(await db.categories.toArray());
   index.catalog.putTags(await db.tags.toArray());
-  await forEachPage(db.products, (products) => index.catalog.putProducts(products));
+  await db.products.forEachBatch((products) => index.catalog.putProducts(products));
   await forEachPage(db.variations, (variations) => index.catalog.putVariations(variations));
-  await forEachPage(db.customers, (customers) => index.customers.put(customers));
+  await db.customers.forEachBatch((customers) => index.customers.put(customers));
 }
 
 /**
@@ -81,7 +105,7 @@ export async function applyStoredChange(
       `cannot index table "${String(change.table)}": use one of ${indexedTables.join(", ")}`,
     );
   }
-  const table = db.table<{ id: number }, number>(change.table);
+  const table = readerOf(db, change.table);
   for (let start = 0; start < change.keys.length; start += pageSize) {
     const keys = change.keys.slice(start, start + pageSize);
     const records = await table.bulkGet(keys);
@@ -90,6 +114,16 @@ export async function applyStoredChange(
     putRecords(change.table, stored, index);
     deleteRecords(change.table, missing, index);
   }
+}
+
+/** Reads records by id from a collection, whichever way it is stored. */
+function readerOf(
+  db: CatalogDb,
+  name: IndexedTable,
+): { bulkGet(ids: number[]): PromiseLike<({ id: number } | undefined)[]> } {
+  if (name === "products") return db.products;
+  if (name === "customers") return db.customers;
+  return db.table<{ id: number }, number>(name);
 }
 
 async function forEachPage<T extends { id: number }>(
