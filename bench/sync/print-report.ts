@@ -7,7 +7,7 @@ export interface BenchFigures {
   machine: { cpus: number; memoryGb: number; chromium: string };
   size: { products: number; variations: number; customers: number };
   seed: SeedResult;
-  raw: { withoutIndexes: RawPutResult; withIndexes: RawPutResult };
+  raw: { withoutIndexes: RawPutResult; withIndexes: RawPutResult; tillLayout: RawPutResult };
   woo: SeedResult | null;
   heapUsedBytes: number;
   /**
@@ -56,6 +56,11 @@ export function printReport(figures: BenchFigures, log: (line: string) => void):
     ["raw IndexedDB put, no secondary index", seconds(raw.withoutIndexes.totalMs), ""],
     ["raw IndexedDB put, the till's 1 index (parentId)", seconds(raw.withIndexes.totalMs), ""],
     ["seed / raw put (target <= 1.5)", rawRatio.toFixed(2), verdict(rawRatio <= 1.5)],
+    [
+      "  raw put in the till's layout (rows of products, customers)",
+      seconds(raw.tillLayout.totalMs),
+      "",
+    ],
   ];
   if (woo) {
     const wooRatio = woo.totalMs / seed.totalMs;

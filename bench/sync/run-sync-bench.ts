@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,6 +20,10 @@ const { values } = parseArgs({
     // Unset, the seed uses the page size the till's worker uses (createCatalogPull's default).
     "page-size": { type: "string" },
     "skip-woo": { type: "boolean", default: false },
+    // Writes a CPU profile of the page during the pos/v1 seed to this file (.cpuprofile).
+    profile: { type: "string" },
+    // Stops after the pos/v1 seed and prints its figures alone, for profiling the seed.
+    "seed-only": { type: "boolean", default: false },
   },
 });
 const size = {
@@ -40,6 +44,8 @@ const chromiumFlags = [
 ];
 const newRegularPrice = "123.45";
 const log = (line: string) => process.stdout.write(`${line}\n`);
+/** Thrown to skip the rest of the run after the seed when `--seed-only` is set. */
+const seedOnlyDone = new Error("seed only");
 const cacheDir = fileURLToPath(new URL("./cache", import.meta.url));
 
 const prepared = await prepareStore(cacheDir, Number(values.seed), size, log);
@@ -71,8 +77,22 @@ try {
   await bench("login", benchUser.username, benchUser.password);
   log("seeding through pos/v1…");
   const pageSize = values["page-size"] === undefined ? undefined : Number(values["page-size"]);
+  if (values.profile) {
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 1000 });
+    await cdp.send("Profiler.start");
+  }
   const seed = await bench("seedPos", "bench-catalog-pos", pageSize);
+  if (values.profile) {
+    const { profile } = await cdp.send("Profiler.stop");
+    await writeFile(values.profile, JSON.stringify(profile));
+    log(`wrote the seed's CPU profile to ${values.profile}`);
+  }
   log(`seeded in ${(seed.totalMs / 1000).toFixed(2)} s`);
+  if (values["seed-only"]) {
+    log(JSON.stringify(seed, null, 2));
+    throw seedOnlyDone;
+  }
 
   await cdp.send("HeapProfiler.collectGarbage");
   const heap = await cdp.send("Runtime.getHeapUsage");
@@ -151,6 +171,8 @@ try {
     searchComparison,
   };
   printReport(figures, log);
+} catch (error) {
+  if (error !== seedOnlyDone) throw error;
 } finally {
   await browser.close();
   await server.close();

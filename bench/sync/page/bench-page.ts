@@ -1,4 +1,4 @@
-import type { CatalogDb } from "@pos/sync";
+import { chunkRowsOf, type CatalogDb } from "@pos/sync";
 import type { WooClient } from "@pos/woo";
 import { CatalogIndex } from "../../../apps/pos/src/search/catalog-index.js";
 import { compactProduct, compactVariation } from "../../../apps/pos/src/search/compact-record.js";
@@ -66,17 +66,28 @@ const bench = {
       { name: "variations", records: records.variations, indexes: [["parentId", "parentId"]] },
       { name: "customers", records: records.customers, indexes: [] },
     ];
+    // The till's layout: products and customers in rows of many records, variations one a row.
+    const layout: RawStore[] = [
+      { name: "products", records: chunkRowsOf(records.products), indexes: [], keyPath: "bucket" },
+      { name: "variations", records: records.variations, indexes: [["parentId", "parentId"]] },
+      {
+        name: "customers",
+        records: chunkRowsOf(records.customers),
+        indexes: [],
+        keyPath: "bucket",
+      },
+    ];
     const withoutIndexes = await rawPut("bench-raw-put", plain);
     const withIndexes = await rawPut("bench-raw-put-indexed", indexed);
-    return { withoutIndexes, withIndexes };
+    const tillLayout = await rawPut("bench-raw-put-layout", layout);
+    return { withoutIndexes, withIndexes, tillLayout };
   },
 
   async productIds(count: number): Promise<number[]> {
-    const products = await requireSeeded()
-      .db.products.filter((product) => product.type === "simple")
-      .limit(count)
-      .toArray();
-    return products.map((product) => product.id);
+    const products = await requireSeeded().db.products.findAll(
+      (product) => product.type === "simple",
+    );
+    return products.slice(0, count).map((product) => product.id);
   },
 
   async sampleQueries(count: number) {

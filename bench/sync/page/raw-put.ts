@@ -8,6 +8,8 @@ export interface RawStore {
   records: readonly unknown[];
   /** Secondary indexes as [name, keyPath]; empty for the physical limit. */
   indexes: readonly (readonly [string, string])[];
+  /** The primary key's path; `id` unless set. */
+  keyPath?: string;
 }
 
 /**
@@ -45,7 +47,9 @@ function openDatabase(dbName: string, stores: readonly RawStore[]): Promise<IDBD
     const request = indexedDB.open(dbName, 1);
     request.onupgradeneeded = () => {
       for (const store of stores) {
-        const objectStore = request.result.createObjectStore(store.name, { keyPath: "id" });
+        const objectStore = request.result.createObjectStore(store.name, {
+          keyPath: store.keyPath ?? "id",
+        });
         for (const [name, keyPath] of store.indexes) objectStore.createIndex(name, keyPath);
       }
     };
