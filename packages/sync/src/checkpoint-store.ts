@@ -118,7 +118,7 @@ export async function storeSnapshotPage(
 /**
  * Returns the collection's stored count after a snapshot page. A snapshot page's ids all lie
  * after the previous page's, so the pages of one seed never store a record twice and their
- * sizes add up. The last page counts the table itself, because "complete" compares that count
+ * sizes (counted by distinct id) add up. The last page counts the table itself, because "complete" compares that count
  * with the server's total, and so does a seed resumed from a checkpoint without the sum.
  */
 async function storedAfterPage(
@@ -128,7 +128,7 @@ async function storedAfterPage(
 ): Promise<number> {
   const before = checkpoint.seedStored ?? (checkpoint.seedAfter === 0 ? 0 : null);
   if (page.nextAfter === null || before === null) return table.count();
-  return before + page.records.length;
+  return before + new Set(page.records.map((record) => record.id)).size;
 }
 
 export interface FeedChange {
@@ -144,14 +144,23 @@ export interface AppliedChanges {
   deleted: number;
 }
 
+/** One page of the change feed. */
+export interface FeedBatch {
+  changes: FeedChange[];
+  /** The sequence the batch brings every collection to. */
+  next: number;
+  /** The server's record count of the collections the batch changes, when it sent them. */
+  totals?: Partial<Record<CatalogCollection, number>>;
+}
+
 /**
- * Applies a batch of the change feed and moves every checkpoint's `feedSeq` to `next` in one
- * transaction. A change at or below a collection's `feedSeq` is already covered and skipped.
+ * Applies a batch of the change feed and moves every checkpoint's `feedSeq` to `next` (and
+ * `serverTotal` to the batch's totals) in one transaction. A change at or below a collection's
+ * `feedSeq` is already covered and skipped.
  */
 export async function applyFeedChanges(
   db: CatalogDb,
-  changes: FeedChange[],
-  next: number,
+  { changes, next, totals = {} }: FeedBatch,
   nowMs: number,
 ): Promise<AppliedChanges> {
   const counts = { stored: 0, deleted: 0 };
@@ -169,6 +178,7 @@ export async function applyFeedChanges(
     const moved = [...checkpoints.values()].map((checkpoint) => ({
       ...checkpoint,
       feedSeq: Math.max(checkpoint.feedSeq, next),
+      serverTotal: totals[checkpoint.collection] ?? checkpoint.serverTotal,
       updatedAtMs: nowMs,
     }));
     await db.checkpoints.bulkPut(moved);

@@ -64,6 +64,7 @@ export class ChunkedTable<T extends { id: number }> {
   }
 
   async bulkGet(ids: readonly number[]): Promise<(T | undefined)[]> {
+    for (const id of ids) checkId(id, this.name);
     const buckets = [...new Set(ids.map(bucketOf))];
     const rows = await this.storage.bulkGet(buckets);
     const byId = new Map<number, T>();
@@ -82,7 +83,7 @@ export class ChunkedTable<T extends { id: number }> {
   /** Stores each record, replacing the stored one with the same id. */
   async bulkPut(records: readonly T[]): Promise<void> {
     if (records.length === 0) return;
-    for (const record of records) checkId(record.id, this.name);
+    for (const record of records) checkId(record?.id, this.name);
     for (const watcher of this.watchers) watcher.putting(records);
 
     await this.rewrite(
@@ -100,9 +101,15 @@ export class ChunkedTable<T extends { id: number }> {
     return this.bulkDelete([id]);
   }
 
-  /** Deletes the records with these ids; ids not stored are skipped. */
+  /**
+   * Deletes the records with these ids; ids not stored are skipped. A row left empty is
+   * deleted, and a row that keeps records is written again.
+   */
+  // NOTE: writing a row again needs room, so on a full disk only deletes that empty their rows
+  // (and clear()) succeed. The sync reports the failure and retries the batch.
   async bulkDelete(ids: readonly number[]): Promise<void> {
     if (ids.length === 0) return;
+    for (const id of ids) checkId(id, this.name);
     const gone: number[] = [];
     await this.rewrite(
       groupByBucket(ids, (id) => id),
@@ -115,12 +122,14 @@ export class ChunkedTable<T extends { id: number }> {
     this.announce({ put: [], deleted: gone });
   }
 
-  /** Deletes every record. */
+  /**
+   * Deletes every record and the count row. It writes nothing, so it succeeds on a full disk,
+   * where clearing a collection is how the cashier makes room.
+   */
   async clear(): Promise<void> {
     const gone = await this.db.transaction("rw", this.storage, async () => {
       const ids = await this.primaryKeys();
       await this.storage.clear();
-      await this.storage.put({ bucket: countBucket, records: [], count: 0 });
       return ids;
     });
     this.announce({ put: [], deleted: gone });
@@ -129,10 +138,7 @@ export class ChunkedTable<T extends { id: number }> {
   /** Returns the number of stored records, read from the count row. */
   async count(): Promise<number> {
     const row = await this.storage.get(countBucket);
-    if (row?.count !== undefined) return row.count;
-    let total = 0;
-    await this.forEachBatch((records) => (total += records.length));
-    return total;
+    return countOf(row) ?? (await this.countRows());
   }
 
   async primaryKeys(): Promise<number[]> {
@@ -178,13 +184,20 @@ export class ChunkedTable<T extends { id: number }> {
       const buckets = [...groups.keys()];
       const [countRow, ...rows] = await this.storage.bulkGet([countBucket, ...buckets]);
       let delta = 0;
-      const written = buckets.map((bucket, position) => {
-        const stored = recordsOf(rows[position], bucket, this.name);
+      const written: ChunkRow<T>[] = [];
+      const emptied: number[] = [];
+      buckets.forEach((bucket, position) => {
+        const row = rows[position];
+        const stored = recordsOf(row, bucket, this.name);
         const records = change(stored, groups.get(bucket) ?? []).sort((a, b) => a.id - b.id);
         delta += records.length - stored.length;
-        return { bucket, records };
+        if (records.length > 0) written.push({ bucket, records });
+        else if (row !== undefined) emptied.push(bucket);
       });
-      const count = countRow?.count ?? (await this.countRows());
+      if (emptied.length > 0) await this.storage.bulkDelete(emptied);
+      // A delete of ids that are not stored changes no row, so it writes nothing.
+      if (written.length === 0 && delta === 0) return;
+      const count = countOf(countRow) ?? (await this.countRows());
       await this.storage.bulkPut([
         ...written,
         { bucket: countBucket, records: [], count: count + delta },
@@ -212,11 +225,14 @@ export class ChunkedTable<T extends { id: number }> {
 
 /** Builds the rows that store a whole table's `records`, with the count row. */
 export function chunkRowsOf<T extends { id: number }>(records: readonly T[]): ChunkRow<T>[] {
-  const rows = [...groupByBucket(records, (record) => record.id)].map(([bucket, group]) => ({
+  // The server's schemas accept only whole ids from 0, so a record with another id was changed
+  // on the device. It is left out, and the collection shows as incomplete until re-downloaded.
+  const kept = [...new Map(records.filter((r) => isValidId(r?.id)).map((r) => [r.id, r]))];
+  const rows = [...groupByBucket(kept, ([id]) => id)].map(([bucket, group]) => ({
     bucket,
-    records: group.sort((a, b) => a.id - b.id),
+    records: group.map(([, record]) => record).sort((a, b) => a.id - b.id),
   }));
-  return [...rows, { bucket: countBucket, records: [], count: records.length }];
+  return [...rows, { bucket: countBucket, records: [], count: kept.length }];
 }
 
 function groupByBucket<V>(values: readonly V[], idOf: (value: V) => number): Map<number, V[]> {
@@ -230,22 +246,49 @@ function groupByBucket<V>(values: readonly V[], idOf: (value: V) => number): Map
   return groups;
 }
 
+function isValidId(id: unknown): id is number {
+  return typeof id === "number" && Number.isSafeInteger(id) && id >= 0;
+}
+
+/** Returns the count a count row stores, or null when it is missing or not a count. */
+function countOf(row: ChunkRow<unknown> | undefined): number | null {
+  return isValidId(row?.count) ? row.count : null;
+}
+
 function checkId(id: unknown, name: string): void {
-  if (typeof id !== "number" || !Number.isSafeInteger(id) || id < 0) {
+  if (!isValidId(id)) {
     throw new RangeError(
       `invalid ${name} id ${String(id)}: ids must be whole numbers from 0; nothing was stored`,
     );
   }
 }
 
-/** Returns the records of a row read back, after checking it is the requested bucket. */
-function recordsOf<T>(row: ChunkRow<T> | undefined, bucket: number, name: string): T[] {
+/**
+ * Returns the records of a row read back, after checking that it is the requested bucket and
+ * that its records are objects whose ids belong to it, in increasing order.
+ */
+function recordsOf<T extends { id: number }>(
+  row: ChunkRow<T> | undefined,
+  bucket: number,
+  name: string,
+): T[] {
   if (row === undefined) return [];
-  if (row.bucket !== bucket || !Array.isArray(row.records)) {
+  if (row.bucket !== bucket || !Array.isArray(row.records) || !holdsOwnIds(row.records, bucket)) {
     throw new Error(
       `stored ${name} row ${bucket} is unreadable; clear and re-download ${name} on the ` +
         "Store health screen",
     );
   }
   return row.records;
+}
+
+function holdsOwnIds(records: readonly unknown[], bucket: number): boolean {
+  let previous = -1;
+  for (const record of records) {
+    const id =
+      typeof record === "object" && record !== null ? (record as { id?: unknown }).id : null;
+    if (!isValidId(id) || bucketOf(id) !== bucket || id <= previous) return false;
+    previous = id;
+  }
+  return true;
 }

@@ -141,7 +141,7 @@ export class PosPull implements CatalogPull {
       this.etag = { since, value: result.etag };
       if (!result.changed) return;
 
-      const { changes, next, more } = result.changes;
+      const { changes, next, more, totals } = result.changes;
       if (next < since) {
         // The store's journal is behind what this till has read: it was restored or rebuilt.
         // Changes numbered again from `next` would look already applied, so nothing is stored.
@@ -152,7 +152,11 @@ export class PosPull implements CatalogPull {
         );
       }
       if (changes.length > 0 || next > since) {
-        const counts = await applyFeedChanges(context.db, changes, next, context.now());
+        const counts = await applyFeedChanges(
+          context.db,
+          { changes, next, ...(totals ? { totals } : {}) },
+          context.now(),
+        );
         context.events.emit("changesApplied", { ...counts, cursor: String(next) });
       }
       if (!more) return;

@@ -60,6 +60,11 @@ async function runOnce(engine: SyncEngine): Promise<void> {
   await engine.stop();
 }
 
+/** The customers' "x of y", which must stay complete as the server adds and deletes. */
+async function customersProgress(engine: SyncEngine) {
+  return (await engine.progress()).find((entry) => entry.collection === "customers");
+}
+
 describe("sync against the store server", () => {
   it("detects the pos/v1 routes", async () => {
     expect(await detectStoreKind(managerClient())).toBe("pos");
@@ -91,6 +96,7 @@ describe("sync against the store server", () => {
 
     await runOnce(engine);
     expect((await db.customers.get(created.data.id))?.firstName).toBe("Rowan");
+    expect(await customersProgress(engine)).toMatchObject({ complete: true });
 
     await client.request({
       method: "DELETE",
@@ -101,6 +107,7 @@ describe("sync against the store server", () => {
     await runOnce(engine);
 
     expect(await db.customers.get(created.data.id)).toBeUndefined();
+    expect(await customersProgress(engine)).toMatchObject({ complete: true });
     expect(errors).toEqual([]);
     const checkpoint = await db.checkpoints.get("customers");
     const head = await new PosApi(client).changesHead();

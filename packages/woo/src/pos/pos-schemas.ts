@@ -102,5 +102,10 @@ export const posChangesSchema = z.object({
   changes: z.array(posChangeSchema),
   next: z.number().int().nonnegative(),
   more: z.boolean(),
+  /**
+   * The server's record count of each collection the batch changes, read when it was sent.
+   * Servers before this field send none, and the till keeps the totals it had.
+   */
+  totals: z.partialRecord(catalogCollectionSchema, z.number().int().nonnegative()).optional(),
 });
 export type PosChanges = z.infer<typeof posChangesSchema>;

@@ -79,7 +79,7 @@ describe.each(testDialects)("pos/v1 change feed and snapshots on %s", (dialect) 
   it("answers 304 to a matching ETag until something changes", async () => {
     const head = (await get("/wp-json/pos/v1/changes/head")).json<{ head: number }>().head;
     const empty = await get(`/wp-json/pos/v1/changes?since=${head}`);
-    expect(empty.json()).toEqual({ changes: [], next: head, more: false });
+    expect(empty.json()).toEqual({ changes: [], next: head, more: false, totals: {} });
     const etag = String(empty.headers["etag"]);
     const unchanged = await get(`/wp-json/pos/v1/changes?since=${head}`, { "if-none-match": etag });
     expect(unchanged.statusCode).toBe(304);
@@ -98,8 +98,12 @@ describe.each(testDialects)("pos/v1 change feed and snapshots on %s", (dialect) 
     expect(created.statusCode).toBe(201);
     const changed = await get(`/wp-json/pos/v1/changes?since=${head}`, { "if-none-match": etag });
     expect(changed.statusCode).toBe(200);
-    const feed = changed.json<{ changes: Change[] }>();
+    const feed = changed.json<{ changes: Change[]; totals: Record<string, number> }>();
     expect(feed.changes).toHaveLength(1);
+    const snapshot = (await get("/wp-json/pos/v1/snapshot/customers?limit=1")).json<{
+      total: number;
+    }>();
+    expect(feed.totals).toEqual({ customers: snapshot.total });
     expect(feed.changes[0]).toMatchObject({
       collection: "customers",
       deleted: false,
@@ -125,7 +129,7 @@ describe.each(testDialects)("pos/v1 change feed and snapshots on %s", (dialect) 
   it("brings a cursor past the head back to the head", async () => {
     const head = (await get("/wp-json/pos/v1/changes/head")).json<{ head: number }>().head;
     const ahead = await get(`/wp-json/pos/v1/changes?since=${head + 1000}`);
-    expect(ahead.json()).toEqual({ changes: [], next: head, more: false });
+    expect(ahead.json()).toEqual({ changes: [], next: head, more: false, totals: {} });
   });
 
   it("sends a tombstone for a deleted record", async () => {

@@ -48,9 +48,10 @@ export function registerSyncRoutes(app: FastifyInstance, context: AppContext): v
 
       const { entries, more } = await readJournal(context.store.db, since, limit);
       const changes = await withRecords(context, entries);
+      const totals = await totalsOf(context, entries);
       // A cursor past the head (the store's journal was restored from an older backup, say)
       // comes back as the head, so the till never skips the changes written after it.
-      return { changes, next: entries.at(-1)?.seq ?? Math.min(since, head), more };
+      return { changes, next: entries.at(-1)?.seq ?? Math.min(since, head), more, totals };
     },
   );
 
@@ -70,6 +71,18 @@ export function registerSyncRoutes(app: FastifyInstance, context: AppContext): v
       };
     },
   );
+}
+
+/**
+ * Counts each collection the entries change, so the till's "x of y" follows the store's
+ * deletions and additions after the seed.
+ */
+async function totalsOf(context: AppContext, entries: readonly JournalEntry[]) {
+  const totals: Partial<Record<CatalogCollection, number>> = {};
+  for (const collection of new Set(entries.map((entry) => entry.collection))) {
+    totals[collection] = await catalogTotal(context.store.db, collection);
+  }
+  return totals;
 }
 
 /** Attaches each change's current record; records that are gone or not kept become tombstones. */
