@@ -145,7 +145,7 @@ describe("ChunkedTable", () => {
 
   it("tells watchers what each write put and deleted", async () => {
     const db = freshDb();
-    const putting: number[][] = [];
+    const putting: (number | undefined)[][] = [];
     const written: ChunkedWrite<Product>[] = [];
     const stop = db.products.watch({
       putting: (records) => putting.push(ids(records)),
