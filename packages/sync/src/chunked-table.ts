@@ -110,16 +110,16 @@ export class ChunkedTable<T extends { id: number }> {
   async bulkDelete(ids: readonly number[]): Promise<void> {
     if (ids.length === 0) return;
     for (const id of ids) checkId(id, this.name);
-    const gone: number[] = [];
+    const deletedIds: number[] = [];
     await this.rewrite(
       groupByBucket(ids, (id) => id),
       (stored, incoming) => {
         const leaving = new Set(incoming);
-        for (const record of stored) if (leaving.has(record.id)) gone.push(record.id);
+        for (const record of stored) if (leaving.has(record.id)) deletedIds.push(record.id);
         return stored.filter((record) => !leaving.has(record.id));
       },
     );
-    this.announce({ put: [], deleted: gone });
+    this.announce({ put: [], deleted: deletedIds });
   }
 
   /**
@@ -127,12 +127,12 @@ export class ChunkedTable<T extends { id: number }> {
    * where clearing a collection is how the cashier makes room.
    */
   async clear(): Promise<void> {
-    const gone = await this.db.transaction("rw", this.storage, async () => {
+    const deletedIds = await this.db.transaction("rw", this.storage, async () => {
       const ids = await this.primaryKeys();
       await this.storage.clear();
       return ids;
     });
-    this.announce({ put: [], deleted: gone });
+    this.announce({ put: [], deleted: deletedIds });
   }
 
   /** Returns the number of stored records, read from the count row. */
@@ -227,12 +227,13 @@ export class ChunkedTable<T extends { id: number }> {
 export function chunkRowsOf<T extends { id: number }>(records: readonly T[]): ChunkRow<T>[] {
   // The server's schemas accept only whole ids from 0, so a record with another id was changed
   // on the device. It is left out, and the collection shows as incomplete until re-downloaded.
-  const kept = [...new Map(records.filter((r) => isValidId(r?.id)).map((r) => [r.id, r]))];
-  const rows = [...groupByBucket(kept, ([id]) => id)].map(([bucket, group]) => ({
+  const validRecords = records.filter((record) => isValidId(record?.id));
+  const byId = [...new Map(validRecords.map((record) => [record.id, record]))];
+  const rows = [...groupByBucket(byId, ([id]) => id)].map(([bucket, group]) => ({
     bucket,
     records: group.map(([, record]) => record).sort((a, b) => a.id - b.id),
   }));
-  return [...rows, { bucket: countBucket, records: [], count: kept.length }];
+  return [...rows, { bucket: countBucket, records: [], count: byId.length }];
 }
 
 function groupByBucket<V>(values: readonly V[], idOf: (value: V) => number): Map<number, V[]> {
